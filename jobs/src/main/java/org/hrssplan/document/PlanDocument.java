@@ -1,0 +1,111 @@
+package org.hrssplan.document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A plan document ready for extraction: its lines after decoding, width folding and removal of Word bookmark
+ * tags ({@code [bookmark: _Toc123]}), each with the line number it came from in the source file (for an HTML
+ * page, the source line of the element that produced it). Line structure is kept: every reported line number
+ * points into the file as published.
+ */
+public final class PlanDocument {
+  private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark: [^\\]]*]");
+
+  private final String fileName;
+  private final String sha256;
+  private final String encoding;
+  private final String format;
+  private final List<String> lines;
+  private final int[] sourceLines;
+
+  private PlanDocument(String fileName, String sha256, String encoding, String format, List<String> lines, int[] sourceLines) {
+    this.fileName = fileName;
+    this.sha256 = sha256;
+    this.encoding = encoding;
+    this.format = format;
+    this.lines = lines;
+    this.sourceLines = sourceLines;
+  }
+
+  /** Decodes and prepares a document from its bytes; the format follows the file name's extension. */
+  public static PlanDocument fromBytes(String fileName, byte[] bytes) throws UndecodableDocumentException {
+    DecodedText decoded = DocumentDecoder.decode(bytes);
+    String sha = sha256(bytes);
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".html") || lower.endsWith(".htm")) {
+      HtmlPlanReader.Lines html = HtmlPlanReader.toLines(decoded.text());
+      return new PlanDocument(fileName, sha, decoded.encoding(), "html", clean(html.lines()), html.sourceLines());
+    }
+    String text = decoded.text();
+    if (text.startsWith("\uFEFF")) text = text.substring(1);
+    String[] raw = text.split("\r\n|\r|\n", -1);
+    List<String> lines = new ArrayList<>(raw.length);
+    for (String l : raw) lines.add(l);
+    int[] src = new int[lines.size()];
+    for (int i = 0; i < src.length; i++) src[i] = i + 1;
+    return new PlanDocument(fileName, sha, decoded.encoding(), "text", clean(lines), src);
+  }
+
+  private static List<String> clean(List<String> raw) {
+    List<String> out = new ArrayList<>(raw.size());
+    for (String l : raw) out.add(TextFolding.fold(BOOKMARK.matcher(l).replaceAll("")));
+    return List.copyOf(out);
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String sha256(String s) {
+    return sha256(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  public String encoding() {
+    return encoding;
+  }
+
+  public String format() {
+    return format;
+  }
+
+  public List<String> lines() {
+    return lines;
+  }
+
+  public int size() {
+    return lines.size();
+  }
+
+  public String line(int index) {
+    return lines.get(index);
+  }
+
+  /** 1-based line in the source file for a 0-based index into {@link #lines()}. */
+  public int sourceLine(int index) {
+    return sourceLines[index];
+  }
+
+  /** The whole text, for region recognition. */
+  public String text() {
+    return String.join("\n", lines);
+  }
+}

@@ -1,0 +1,28 @@
+package org.hrssplan.extract;
+
+import java.math.BigDecimal;
+
+/**
+ * One value cell, understood: the number (as printed, before unit conversion), the printed unit if any,
+ * the comparator, and the five-year-sum / per-year / footnote markers. {@code errorCode} is set when the
+ * cell cannot be understood; such a cell goes to quarantine with {@code errorMessage}.
+ */
+public record ParsedValue(
+    ValueKind kind,
+    BigDecimal number,
+    String unitPrinted,
+    String comparator,
+    boolean cumulative,
+    boolean annual,
+    boolean footnoteMarker,
+    String errorCode,
+    String errorMessage) {
+
+  public boolean ok() {
+    return errorCode == null;
+  }
+
+  static ParsedValue error(String code, String message) {
+    return new ParsedValue(null, null, null, null, false, false, false, code, message);
+  }
+}

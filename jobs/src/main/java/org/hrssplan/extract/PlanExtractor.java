@@ -1,0 +1,107 @@
+package org.hrssplan.extract;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.document.PlanDocument;
+import org.hrssplan.document.Region;
+import org.hrssplan.document.RegionDirectory;
+import org.hrssplan.document.UndecodableDocumentException;
+import org.hrssplan.quality.FindingRules;
+import org.hrssplan.quality.QualityThresholds;
+
+/**
+ * Extracts one plan document: decode → recognize the region → find and interpret the indicator tables →
+ * read the prose targets → findings. Pure Java, no Spark: the pipeline runs it per document inside a Spark
+ * job, {@code hrss extract} runs it directly. A document that cannot be read at all yields one quarantine row
+ * saying why (file and line), never an exception that stops the run.
+ */
+public final class PlanExtractor implements Serializable {
+  private final IndicatorCatalog catalog;
+  private final RegionDirectory regions;
+  private final QualityThresholds thresholds;
+
+  public PlanExtractor(IndicatorCatalog catalog, RegionDirectory regions, QualityThresholds thresholds) {
+    this.catalog = catalog;
+    this.regions = regions;
+    this.thresholds = thresholds;
+  }
+
+  public static boolean supportedFile(String fileName) {
+    String f = fileName.toLowerCase(Locale.ROOT);
+    return f.endsWith(".txt") || f.endsWith(".html") || f.endsWith(".htm");
+  }
+
+  public ExtractionResult extract(String fileName, byte[] bytes) {
+    String sha = PlanDocument.sha256(bytes);
+    if (!supportedFile(fileName)) {
+      return rejected(fileName, sha, 0, "unsupported_format", fileName + ": not a .txt or .html plan document; skipped");
+    }
+    if (bytes.length == 0) {
+      return rejected(fileName, sha, 0, "empty_document", fileName + ": the file is empty");
+    }
+    PlanDocument doc;
+    try {
+      doc = PlanDocument.fromBytes(fileName, bytes);
+    } catch (UndecodableDocumentException e) {
+      return rejected(fileName, sha, e.line(), "undecodable", fileName + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      return rejected(fileName, sha, 0, "unreadable", fileName + ": " + e);
+    }
+    Optional<Region> region = regions.recognize(doc.text());
+    ExtractionSink sink = new ExtractionSink();
+    TableInterpreter interpreter = new TableInterpreter(catalog);
+    List<RawTable> tables = TableLocator.locate(doc);
+    List<String> scopeNotes = new ArrayList<>();
+    PlanPeriod docPeriod = documentPeriod(doc, tables);
+    for (RawTable t : tables) {
+      interpreter.interpret(doc, region.orElse(null), t, sink);
+      scopeNotes.addAll(new TableNotes(t.notes()).scopeClauses().stream().map(s -> t.tableRef() + ": " + s).toList());
+    }
+    if (docPeriod != null) new ProseTargetExtractor(catalog).extract(doc, region.orElse(null), docPeriod, tables, sink);
+    List<Finding> findings = new ArrayList<>(new FindingRules(catalog, thresholds).apply(doc, sink.observations, scopeNotes));
+    if (region.isEmpty()) {
+      findings.add(new Finding(PlanDocument.sha256("region|" + fileName).substring(0, 16), "region_not_identified", Finding.ERROR,
+          null, null, null, null, fileName + ": no region of regions.csv is clearly named in the document's text; its "
+              + (sink.valueCells + sink.proseTargets) + " cells are quarantined", fileName, ""));
+    }
+    if (tables.isEmpty() && sink.proseTargets == 0) {
+      findings.add(new Finding(PlanDocument.sha256("notables|" + fileName).substring(0, 16), "no_indicator_tables", Finding.WARNING,
+          region.map(Region::code).orElse(null), null, null, null,
+          fileName + ": no indicator table (专栏/表 … 指标) and no 主要目标 target found", fileName, ""));
+    }
+    String status = region.isEmpty() ? "region_not_identified" : tables.isEmpty() && sink.proseTargets == 0 ? "no_tables" : "extracted";
+    DocumentAccount account = new DocumentAccount(fileName, sha, doc.encoding(), doc.format(), region.map(Region::code).orElse(null),
+        region.map(Region::name).orElse(null), status, sink.tables, sink.indicatorRows, sink.valueCells, sink.proseTargets,
+        sink.observations.size(), sink.quarantine.size(), findings.size());
+    return new ExtractionResult(account, sink.rawCells, sink.observations, sink.quarantine, findings);
+  }
+
+  /** A second copy (same bytes) of a document already extracted: reported, not extracted twice. */
+  public ExtractionResult duplicate(String fileName, byte[] bytes, String firstFile) {
+    return rejected(fileName, PlanDocument.sha256(bytes), 0, "duplicate_document",
+        fileName + ": same content (sha256) as " + firstFile + "; not extracted twice");
+  }
+
+  private static PlanPeriod documentPeriod(PlanDocument doc, List<RawTable> tables) {
+    for (int i = 0; i < Math.min(20, doc.size()); i++) {
+      PlanPeriod p = PlanPeriod.fromText(doc.line(i));
+      if (p != null) return p;
+    }
+    PlanPeriod latest = null;
+    for (RawTable t : tables) {
+      PlanPeriod p = PlanPeriod.fromText(t.title());
+      if (p != null && (latest == null || p.number() > latest.number())) latest = p;
+    }
+    return latest;
+  }
+
+  private static ExtractionResult rejected(String fileName, String sha, int line, String code, String message) {
+    QuarantinedCell q = new QuarantinedCell(fileName + ":document", fileName, line, "document", code, message, null, null, null, null, null);
+    DocumentAccount account = new DocumentAccount(fileName, sha, null, null, null, null, code, 0, 0, 0, 0, 0, 0, 0);
+    return new ExtractionResult(account, List.of(), List.of(), List.of(q), List.of());
+  }
+}

@@ -1,0 +1,23 @@
+package org.hrssplan.extract;
+
+/** The quality flags an observation can carry in {@code quality_flags} (sorted, ';'-separated). */
+public final class QualityFlags {
+  /** The value carries * and a note under the table says it was adjusted (调整/修订/修正). */
+  public static final String REVISED = "revised";
+  /** The value carries * and no note explains it. */
+  public static final String FOOTNOTE_UNEXPLAINED = "footnote_unexplained";
+  /** The row label carries * (叙永: indicators of the county's own plan). */
+  public static final String INDICATOR_MARKED = "indicator_marked";
+  /** A note says the column's figures include other jurisdictions (达川: 含高新区和经开区). */
+  public static final String SCOPE_NOTE = "scope_note";
+  /** Neither label nor cell prints a unit; the catalog's is assumed. */
+  public static final String UNIT_ASSUMED = "unit_assumed";
+  /** The printed unit is of another dimension than the canonical one (人 vs 人次). */
+  public static final String UNIT_DIMENSION_MISMATCH = "unit_dimension_mismatch";
+  /** The catalog does not know the label: kept, never dropped, listed in the run summary. */
+  public static final String UNKNOWN_INDICATOR = "unknown_indicator";
+  /** The 属性 cell is neither 约束性 nor 预期性. */
+  public static final String ATTRIBUTE_UNRECOGNIZED = "attribute_unrecognized";
+
+  private QualityFlags() {}
+}

@@ -1,0 +1,129 @@
+package org.hrssplan.extract;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.document.TextFolding;
+
+/**
+ * Reads one table value cell: {@code 3.96}, {@code ≤4.1}, {@code [2.7]}, {@code 【0.96】}, {@code 8.49*},
+ * {@code [>2.0]}, {@code 累计不低于2万人次}, {@code 累计完成25667人次}, {@code 每年均超过2.6万个}, {@code 35.07%},
+ * {@code 10:40:50}, {@code —}, {@code 依据人口变化动态调整}.
+ *
+ * <p>Rules, in order: fold widths; a trailing {@code *} is a footnote marker; an empty cell or a dash is
+ * missing; {@code [ ]}/{@code 【 】} or 累计 mark a five-year sum, 每年/年均 a per-year value; comparator
+ * symbols and words are taken off the front and back; what remains must be a ratio {@code a:b:c} or one
+ * number with an optional unit from the catalog's unit table. Text without any digit is qualitative
+ * (if it has CJK characters) or rejected; text with digits that fits none of these forms is rejected,
+ * as is a unit the unit table does not know.
+ */
+public final class ValueParser {
+  private static final Set<String> MISSING = Set.of("", "—", "——", "-", "--", "–", "/", "—/—", "无");
+  private static final Pattern BRACKETED = Pattern.compile("^(?:\\[(.*)]|【(.*)】)$");
+  private static final Pattern RATIO = Pattern.compile("^\\d+(?:\\.\\d+)?(?::\\d+(?:\\.\\d+)?)+$");
+  private static final Pattern NUMBER_UNIT = Pattern.compile("^([+-]?\\d+(?:\\.\\d+)?)(.*)$");
+  private static final List<String> PREFIX_WORDS =
+      List.of("不超过", "不高于", "不大于", "不低于", "不少于", "不小于", "低于", "少于", "小于", "超过", "高于", "大于", "多于",
+          "≤", "≥", "<=", ">=", "⩽", "⩾", "<", ">");
+  private static final List<String> SUFFIX_WORDS = List.of("以上", "以内", "以下", "左右");
+  private static final List<String> FILLER = List.of("完成", "达到", "保持在", "稳定在", "控制在", "均", "达", "约");
+  private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+  private static final Pattern HAS_CJK = Pattern.compile("[\\p{IsHan}]");
+
+  private final IndicatorCatalog catalog;
+
+  public ValueParser(IndicatorCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public ParsedValue parse(String cellText) {
+    String t = TextFolding.fold(cellText == null ? "" : cellText).strip();
+    boolean marker = false;
+    while (t.endsWith("*")) {
+      marker = true;
+      t = t.substring(0, t.length() - 1).strip();
+    }
+    if (MISSING.contains(t)) {
+      return new ParsedValue(ValueKind.MISSING, null, null, null, false, false, marker, null, null);
+    }
+    boolean cumulative = false;
+    Matcher br = BRACKETED.matcher(t);
+    if (br.matches()) {
+      cumulative = true;
+      t = (br.group(1) != null ? br.group(1) : br.group(2)).strip();
+      while (t.endsWith("*")) {
+        marker = true;
+        t = t.substring(0, t.length() - 1).strip();
+      }
+    }
+    if (t.contains("累计")) {
+      cumulative = true;
+      t = t.replace("累计", "");
+    }
+    boolean annual = false;
+    for (String w : List.of("每年", "年均")) {
+      if (t.contains(w)) {
+        annual = true;
+        t = t.replace(w, "");
+      }
+    }
+    t = t.replaceAll("\\s+", "");
+    String comparator = null;
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (String f : FILLER) {
+        if (t.startsWith(f)) {
+          t = t.substring(f.length());
+          changed = true;
+        }
+      }
+      for (String p : PREFIX_WORDS) {
+        if (t.startsWith(p)) {
+          if (comparator != null) return ParsedValue.error("conflicting_comparators", "two comparators in '" + cellText.strip() + "'");
+          comparator = Comparator.prefix(p);
+          t = t.substring(p.length());
+          changed = true;
+          break;
+        }
+      }
+    }
+    for (String s : SUFFIX_WORDS) {
+      if (t.endsWith(s)) {
+        if (comparator != null) return ParsedValue.error("conflicting_comparators", "two comparators in '" + cellText.strip() + "'");
+        comparator = Comparator.suffix(s);
+        t = t.substring(0, t.length() - s.length());
+        break;
+      }
+    }
+    if (t.isEmpty()) {
+      return ParsedValue.error("empty_after_markers", "only markers, no value, in '" + cellText.strip() + "'");
+    }
+    if (RATIO.matcher(t).matches()) {
+      return new ParsedValue(ValueKind.RATIO, null, null, comparator, cumulative, annual, marker, null, null);
+    }
+    Matcher m = NUMBER_UNIT.matcher(t);
+    if (m.matches()) {
+      String unit = m.group(2);
+      if (unit.isEmpty()) unit = null;
+      else if (catalog.unit(unit).isEmpty()) {
+        if (HAS_DIGIT.matcher(unit).find()) {
+          return ParsedValue.error("unparseable_value", "cannot read a number from '" + cellText.strip() + "'");
+        }
+        return ParsedValue.error("unknown_unit", "unit '" + unit + "' in '" + cellText.strip() + "' is not in the unit table");
+      }
+      return new ParsedValue(ValueKind.NUMBER, new BigDecimal(m.group(1)), unit, comparator, cumulative, annual, marker, null, null);
+    }
+    String original = TextFolding.fold(cellText).strip();
+    if (HAS_DIGIT.matcher(original).find()) {
+      return ParsedValue.error("unparseable_value", "cannot read a number from '" + original + "'");
+    }
+    if (HAS_CJK.matcher(original).find()) {
+      return new ParsedValue(ValueKind.QUALITATIVE, null, null, null, cumulative, annual, marker, null, null);
+    }
+    return ParsedValue.error("non_numeric", "'" + original + "' is neither a number nor a statement");
+  }
+}
