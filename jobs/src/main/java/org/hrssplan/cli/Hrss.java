@@ -1,0 +1,43 @@
+package org.hrssplan.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code hrss}: the command line of hrss-plan-analytics (picocli). Exit codes: 0 success; 1 handled failure
+ * (input missing, data-quality gate, unreadable documents for {@code extract}); 2 unexpected error;
+ * 64 usage error.
+ */
+@Command(name = "hrss", mixinStandardHelpOptions = true, version = "hrss-plan-analytics 0.1.0",
+    description = "China local HR & social-security five-year plans → verified indicator dataset and Delta tables.",
+    subcommands = {RunCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  success", "  1  handled failure (input missing, a quality gate failed, unreadable input)",
+        "  2  unexpected error", " 64  usage error"})
+public final class Hrss {
+  public static final int OK = 0;
+  public static final int HANDLED_FAILURE = 1;
+  public static final int UNEXPECTED = 2;
+  public static final int USAGE = 64;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Hrss());
+    cl.setExitCodeExceptionMapper(e -> UNEXPECTED);
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      cmd.getErr().println("hrss: unexpected error: " + ex);
+      ex.printStackTrace(cmd.getErr());
+      return UNEXPECTED;
+    });
+    cl.setParameterExceptionHandler((ex, a) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("hrss: " + ex.getMessage());
+      c.usage(c.getErr());
+      return USAGE;
+    });
+    return cl.execute(args);
+  }
+}

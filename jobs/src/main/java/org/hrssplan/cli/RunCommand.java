@@ -1,0 +1,55 @@
+package org.hrssplan.cli;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.hrssplan.config.AppConfig;
+import org.hrssplan.pipeline.NightlyPipeline;
+import org.hrssplan.pipeline.RunSummary;
+import org.hrssplan.pipeline.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hrss run}: the whole nightly pipeline. Under spark-submit: {@code --class org.hrssplan.cli.RunJob}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run the nightly pipeline: extract every plan document, publish the Delta tables, write the normalized CSV.")
+public final class RunCommand implements Callable<Integer> {
+  @Option(names = "--config", description = "config file (default: conf/hrss.yaml under HRSS_HOME, else the one in the jar)")
+  Path config;
+
+  @Option(names = "--run-id", description = "run id stamped on every Delta commit (default: UTC time + random suffix)")
+  String runId;
+
+  @Override
+  public Integer call() throws Exception {
+    return runPipeline(config, runId);
+  }
+
+  static int runPipeline(Path configFile, String runId) throws Exception {
+    long start = System.nanoTime();
+    AppConfig cfg = AppConfig.load(configFile);
+    String id = runId != null ? runId : newRunId();
+    System.err.println("hrss run " + id + "\n" + cfg.describe());
+    SparkSession spark = SparkSessions.create("hrss-nightly");
+    try {
+      RunSummary summary = new NightlyPipeline(spark, cfg, System.out::println).run(id);
+      System.out.print(summary.render());
+      System.out.printf("Done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+      return Hrss.OK;
+    } catch (NightlyPipeline.PipelineFailure e) {
+      System.err.println("hrss run failed: " + e.getMessage());
+      return Hrss.HANDLED_FAILURE;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  static String newRunId() {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
+        + UUID.randomUUID().toString().substring(0, 6);
+  }
+}

@@ -1,0 +1,101 @@
+package org.hrssplan.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hrssplan.quality.QualityThresholds;
+
+/**
+ * The job's configuration: {@code conf/hrss.yaml}. Loaded from {@code --config FILE}, else
+ * {@code <home>/conf/hrss.yaml}, else the copy inside the jar. Relative paths resolve against the home
+ * ({@code HRSS_HOME} or the working directory); paths with a URI scheme are kept as they are.
+ */
+public record AppConfig(
+    String source,
+    Path home,
+    String plans,
+    String regions,
+    String catalog,
+    String lakehouse,
+    String database,
+    String normalizedCsv,
+    Map<String, String> tables,
+    QualityThresholds quality) {
+
+  public static final String DEFAULT_RESOURCE = "conf/hrss.yaml";
+
+  public static AppConfig load(Path explicit) throws IOException {
+    Path home = defaultHome();
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    JsonNode root;
+    String source;
+    if (explicit != null) {
+      if (!Files.isRegularFile(explicit)) throw new IOException("config file " + explicit + " does not exist");
+      root = yaml.readTree(explicit.toFile());
+      source = explicit.toAbsolutePath().toString();
+    } else if (Files.isRegularFile(home.resolve(DEFAULT_RESOURCE))) {
+      root = yaml.readTree(home.resolve(DEFAULT_RESOURCE).toFile());
+      source = home.resolve(DEFAULT_RESOURCE).toString();
+    } else {
+      try (InputStream in = AppConfig.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+        if (in == null) throw new IOException("no " + DEFAULT_RESOURCE + " on the classpath");
+        root = yaml.readTree(in);
+      }
+      source = "classpath:" + DEFAULT_RESOURCE;
+    }
+    Map<String, String> tables = new LinkedHashMap<>();
+    root.path("tables").fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue().asText()));
+    for (String k : new String[] {"raw_cells", "observations", "quarantine", "findings", "accounting", "regions", "indicators"}) {
+      if (!tables.containsKey(k)) throw new IOException(source + ": tables." + k + " is missing");
+    }
+    JsonNode q = root.path("quality");
+    QualityThresholds thresholds = new QualityThresholds(
+        q.path("five_year_total_ratio").asDouble(QualityThresholds.DEFAULTS.fiveYearTotalRatio()),
+        q.path("implausible_change_ratio").asDouble(QualityThresholds.DEFAULTS.implausibleChangeRatio()));
+    return new AppConfig(source, home, text(root, "input", "plans", source), text(root, "input", "regions", source),
+        root.path("catalog").asText("conf/indicator-catalog.yaml"), text(root, null, "lakehouse", source),
+        root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), Map.copyOf(tables), thresholds);
+  }
+
+  private static String text(JsonNode root, String section, String field, String source) throws IOException {
+    JsonNode n = section == null ? root.path(field) : root.path(section).path(field);
+    if (n.isMissingNode() || n.asText().isBlank()) {
+      throw new IOException(source + ": " + (section == null ? "" : section + ".") + field + " is missing");
+    }
+    return n.asText();
+  }
+
+  public static Path defaultHome() {
+    String h = System.getenv("HRSS_HOME");
+    if (h == null || h.isBlank()) h = System.getProperty("hrss.home");
+    return (h == null || h.isBlank() ? Path.of("") : Path.of(h)).toAbsolutePath().normalize();
+  }
+
+  /** A configured location as a string Spark and Hadoop understand: URIs as they are, local paths absolute. */
+  public String resolve(String location) {
+    if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) return location;
+    return home.resolve(location).toAbsolutePath().normalize().toString();
+  }
+
+  public String tablePath(String key) {
+    return resolve(lakehouse) + "/" + tables.get(key);
+  }
+
+  public String tableName(String key) {
+    return database + "." + tables.get(key);
+  }
+
+  /** The effective configuration, for the log at start. */
+  public String describe() {
+    return "config " + source + "\n  home=" + home + "\n  plans=" + resolve(plans) + "\n  regions=" + resolve(regions)
+        + "\n  catalog=" + resolve(catalog) + "\n  lakehouse=" + resolve(lakehouse) + "\n  database=" + database
+        + "\n  normalized_csv=" + (normalizedCsv.isEmpty() ? "(off)" : resolve(normalizedCsv)) + "\n  tables=" + tables
+        + "\n  quality=" + quality;
+  }
+}

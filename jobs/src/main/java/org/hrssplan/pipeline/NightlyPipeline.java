@@ -1,0 +1,153 @@
+package org.hrssplan.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.config.AppConfig;
+import org.hrssplan.document.RegionDirectory;
+import org.hrssplan.extract.Observation;
+import org.hrssplan.extract.ObservationCsv;
+import org.hrssplan.extract.PlanExtractor;
+
+/**
+ * The nightly job: read config and inputs, extract every plan document on the executors, publish the bronze,
+ * silver, quarantine, findings, accounting and dimension tables to Delta, write the reviewed CSV. I/O lives
+ * here; the transforms are in {@link DocumentExtraction} and the plain-Java extractor.
+ */
+public final class NightlyPipeline {
+  private final SparkSession spark;
+  private final AppConfig config;
+  private final Consumer<String> progress;
+
+  public NightlyPipeline(SparkSession spark, AppConfig config, Consumer<String> progress) {
+    this.spark = spark;
+    this.config = config;
+    this.progress = progress;
+  }
+
+  /** Thrown for a handled failure (input missing, accounting broken): the job exits 1. */
+  public static final class PipelineFailure extends RuntimeException {
+    public PipelineFailure(String message) {
+      super(message);
+    }
+  }
+
+  public RunSummary run(String runId) throws IOException {
+    RunSummary summary = new RunSummary(runId);
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+
+    long t0 = System.nanoTime();
+    progress.accept("[1/5] load inputs: catalog, regions");
+    IndicatorCatalog catalog = InputFiles.catalog(hadoop, config);
+    RegionDirectory regions = InputFiles.regions(hadoop, config);
+    summary.inputProblems.addAll(regions.problems());
+    String plans = config.resolve(config.plans());
+    if (!InputFiles.exists(hadoop, plans)) throw new PipelineFailure("input folder " + plans + " does not exist");
+    summary.stageMillis.put("load", ms(t0));
+
+    long t1 = System.nanoTime();
+    progress.accept("[2/5] extract documents from " + plans);
+    PlanExtractor extractor = new PlanExtractor(catalog, regions, config.quality());
+    Dataset<Row> files = spark.read().format("binaryFile").load(plans);
+    Dataset<Row> extraction = DocumentExtraction.extract(files, extractor).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> accounting = DocumentExtraction.accounting(extraction);
+    summary.documents.addAll(accounting.orderBy("source_file").collectAsList());
+    if (summary.documents.isEmpty()) throw new PipelineFailure("no documents in " + plans);
+    for (Row d : summary.documents) {
+      int found = (Integer) d.getAs("value_cells") + (Integer) d.getAs("prose_targets");
+      int landed = (Integer) d.getAs("observations") + (Integer) d.getAs("quarantined_cells");
+      if (found != landed) summary.balanced = false;
+    }
+    summary.stageMillis.put("extract", ms(t1));
+
+    long t2 = System.nanoTime();
+    progress.accept("[3/5] publish Delta tables to " + config.resolve(config.lakehouse()) + " (database " + config.database() + ")");
+    Map<String, Dataset<Row>> data = Map.of(
+        "raw_cells", DocumentExtraction.rawCells(extraction),
+        "observations", DocumentExtraction.observations(extraction),
+        "quarantine", DocumentExtraction.quarantine(extraction),
+        "findings", DocumentExtraction.findings(extraction),
+        "accounting", accounting,
+        "regions", spark.createDataFrame(regions.regions().stream().map(Rows::region).toList(), Schemas.REGION),
+        "indicators", spark.createDataFrame(catalog.indicators().stream().map(Rows::indicator).toList(), Schemas.INDICATOR));
+    DeltaPublisher publisher = new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()));
+    for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) {
+      long ts = System.nanoTime();
+      String name = config.tables().get(t.key());
+      publisher.publish(t, name, config.tablePath(t.key()), data.get(t.key()), runId);
+      long rows = spark.read().format("delta").load(config.tablePath(t.key())).count();
+      summary.tableRows.put(config.tableName(t.key()), rows);
+      progress.accept(String.format("      %-34s %7d rows  %.1f s", config.tableName(t.key()), rows, ms(ts) / 1000.0));
+    }
+    summary.stageMillis.put("publish", ms(t2));
+
+    long t3 = System.nanoTime();
+    if (!config.normalizedCsv().isEmpty()) {
+      progress.accept("[4/5] write " + config.resolve(config.normalizedCsv()));
+      writeCsv(spark.read().format("delta").load(config.tablePath("observations")), Path.of(config.resolve(config.normalizedCsv())));
+    } else {
+      progress.accept("[4/5] normalized CSV off (normalized_csv is empty)");
+    }
+    summary.stageMillis.put("csv", ms(t3));
+
+    long t4 = System.nanoTime();
+    progress.accept("[5/5] summary");
+    Dataset<Row> q = spark.read().format("delta").load(config.tablePath("quarantine"));
+    for (Row r : q.groupBy("reason_code").count().orderBy(col("count").desc(), col("reason_code")).collectAsList()) {
+      summary.quarantineByReason.put(r.getString(0), r.getLong(1));
+    }
+    Dataset<Row> f = spark.read().format("delta").load(config.tablePath("findings"));
+    for (Row r : f.groupBy("finding_type").count().orderBy(col("count").desc(), col("finding_type")).collectAsList()) {
+      summary.findingsByType.put(r.getString(0), r.getLong(1));
+    }
+    Dataset<Row> obs = spark.read().format("delta").load(config.tablePath("observations"));
+    for (Row r : obs.filter(col("indicator_id").isNull()).select("region_code", "indicator_name_raw", "source_file", "source_line")
+        .orderBy("source_file", "source_line").collectAsList()) {
+      summary.unknownIndicators.add(r.getString(2) + " line " + r.getInt(3) + ": " + r.getString(1));
+    }
+    extraction.unpersist();
+    summary.stageMillis.put("summary", ms(t4));
+    if (!summary.balanced) throw new PipelineFailure("accounting is unbalanced: some cells are neither observations nor quarantined");
+    return summary;
+  }
+
+  /** The silver table as the reviewed CSV, rows streamed to the driver in the CSV's own order. */
+  static void writeCsv(Dataset<Row> observations, Path out) throws IOException {
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    List<Observation> rows = new ArrayList<>();
+    Iterator<Row> it = observations.toLocalIterator();
+    while (it.hasNext()) rows.add(toObservation(it.next()));
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      ObservationCsv.write(rows, w);
+    }
+    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static Observation toObservation(Row r) {
+    return new Observation(r.getAs("observation_id"), r.getAs("region_code"), r.getAs("region_name"), r.getAs("plan_period"),
+        r.getAs("indicator_id"), r.getAs("indicator_name_raw"), r.getAs("role"), r.<Integer>getAs("year"), r.getAs("value_kind"),
+        r.getAs("value"), r.getAs("unit"), r.getAs("value_raw"), r.getAs("unit_raw"), r.getAs("comparator"),
+        r.<Boolean>getAs("is_cumulative"), r.<Boolean>getAs("is_annual"), r.getAs("attribute"), r.getAs("note"),
+        r.getAs("source_kind"), r.getAs("source_file"), r.<Integer>getAs("source_line"), r.getAs("source_table"),
+        r.getAs("source_column"), r.getAs("quality_flags") == null ? "" : r.getAs("quality_flags"));
+  }
+
+  private static long ms(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,73 @@
+package org.hrssplan.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.hrssplan.catalog.Indicator;
+import org.hrssplan.document.Region;
+import org.hrssplan.extract.DocumentAccount;
+import org.hrssplan.extract.ExtractionResult;
+import org.hrssplan.extract.Finding;
+import org.hrssplan.extract.Observation;
+import org.hrssplan.extract.QuarantinedCell;
+import org.hrssplan.extract.RawCell;
+import scala.jdk.javaapi.CollectionConverters;
+
+/** Domain records → Spark rows in the column order of {@link Schemas}. */
+final class Rows {
+  private Rows() {}
+
+  static Row extraction(ExtractionResult r) {
+    return RowFactory.create(account(r.account()), seq(r.rawCells(), Rows::rawCell), seq(r.observations(), Rows::observation),
+        seq(r.quarantined(), Rows::quarantined), seq(r.findings(), Rows::finding));
+  }
+
+  private static <T> scala.collection.Seq<Row> seq(List<T> items, Function<T, Row> f) {
+    List<Row> rows = new ArrayList<>(items.size());
+    for (T t : items) rows.add(f.apply(t));
+    return CollectionConverters.asScala(rows).toSeq();
+  }
+
+  static Row observation(Observation o) {
+    return RowFactory.create(o.observationId(), o.regionCode(), o.regionName(), o.planPeriod(), o.indicatorId(), o.indicatorNameRaw(),
+        o.role(), o.year(), o.valueKind(), o.value(), o.unit(), o.valueRaw(), o.unitRaw(), o.comparator(), o.cumulative(), o.annual(),
+        o.attribute(), o.note(), o.sourceKind(), o.sourceFile(), o.sourceLine(), o.sourceTable(), o.sourceColumn(),
+        emptyToNull(o.qualityFlags()));
+  }
+
+  static Row rawCell(RawCell c) {
+    return RowFactory.create(c.cellId(), c.sourceFile(), c.sourceSha256(), c.tableRef(), c.tableTitle(), c.layout(), c.rowIndex(),
+        c.colIndex(), c.columnHeader(), c.cellType(), c.text(), c.sourceLine());
+  }
+
+  static Row quarantined(QuarantinedCell q) {
+    return RowFactory.create(q.cellId(), q.sourceFile(), q.sourceLine(), q.stage(), q.reasonCode(), q.reason(), q.rawText(),
+        q.regionCode(), q.tableRef(), q.columnHeader(), q.rowLabel());
+  }
+
+  static Row finding(Finding f) {
+    return RowFactory.create(f.findingId(), f.findingType(), f.severity(), f.regionCode(), f.indicatorId(), f.planPeriod(), f.year(),
+        f.detail(), f.sourceFile(), f.sourceLines());
+  }
+
+  static Row account(DocumentAccount a) {
+    return RowFactory.create(a.sourceFile(), a.sha256(), a.encoding(), a.format(), a.regionCode(), a.regionName(), a.status(),
+        a.tables(), a.indicatorRows(), a.valueCellsFound(), a.proseTargetsFound(), a.observations(), a.quarantinedCells(),
+        a.findings());
+  }
+
+  static Row region(Region r) {
+    return RowFactory.create(r.code(), r.name(), r.level(), r.parentCity(), r.province(), r.sourceFile());
+  }
+
+  static Row indicator(Indicator i) {
+    return RowFactory.create(i.id(), i.nameZh(), i.nameEn(), i.category(), emptyToNull(i.unit()), i.polarity().code(), i.kind().code(),
+        String.join(";", i.aliases()), emptyToNull(i.note()));
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

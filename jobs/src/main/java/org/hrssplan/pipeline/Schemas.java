@@ -1,0 +1,146 @@
+package org.hrssplan.pipeline;
+
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Every published table's schema, in one place, with a COMMENT per column (English meaning, Chinese label,
+ * units). ASCII snake_case names, no TIMESTAMP_NTZ, no column mapping: readable by Power BI, DuckDB,
+ * Trino and delta-rs as they are.
+ */
+public final class Schemas {
+  private Schemas() {}
+
+  static StructField f(String name, DataType type, String comment) {
+    return new StructField(name, type, true, Metadata.empty()).withComment(comment);
+  }
+
+  static final DataType S = DataTypes.StringType;
+  static final DataType I = DataTypes.IntegerType;
+  static final DataType D = DataTypes.DoubleType;
+  static final DataType B = DataTypes.BooleanType;
+
+  public static final StructType OBSERVATION = new StructType(new StructField[] {
+      f("observation_id", S, "Stable id of the source cell: file:Lline:table:cN (table) or file:Lline:prose:N (prose)"),
+      f("region_code", S, "地区代码 GB/T 2260 region code"),
+      f("region_name", S, "地区名称 region name"),
+      f("plan_period", S, "规划期 five-year plan period: 13th (十三五 2016-2020), 14th (十四五 2021-2025), …"),
+      f("indicator_id", S, "指标 canonical indicator id (conf/indicator-catalog.yaml); NULL when the catalog does not know the label (flag unknown_indicator)"),
+      f("indicator_name_raw", S, "指标名称（原文） the label as printed, without row number, * marker, 其中 and unit"),
+      f("role", S, "base (基数) | target (目标) | actual (完成)"),
+      f("year", I, "Year the value refers to: 2015 base, 2020 target/actual/base, 2025 target"),
+      f("value_kind", S, "number | ratio (10:40:50) | qualitative (words) | missing (—)"),
+      f("value", D, "数值 the value in the indicator's canonical unit (column unit); NULL unless value_kind = number"),
+      f("unit", S, "单位 canonical unit of value (万人, %, 万人次, 亿元, 万元, 人, 家, 万个)"),
+      f("value_raw", S, "原文 the cell exactly as printed (full-width folded), e.g. [2.7], ≤4.1, 8.49*, 累计完成25667人次"),
+      f("unit_raw", S, "unit as printed in the cell or the label, before conversion"),
+      f("comparator", S, "比较符 <= < >= > ~ (左右) as printed; NULL when none"),
+      f("is_cumulative", B, "五年累计 the value is a five-year sum ([ ] 【】 累计)"),
+      f("is_annual", B, "每年 the value is stated per year"),
+      f("attribute", S, "指标属性 binding (约束性) | anticipatory (预期性); NULL when not printed"),
+      f("note", S, "备注 notes under the table attached to this cell; for prose the sentence"),
+      f("source_kind", S, "table | prose (主要目标 section)"),
+      f("source_file", S, "源文件 document file name"),
+      f("source_line", I, "源行号 1-based line in the document where the cell's text is"),
+      f("source_table", S, "源表 table label as printed (专栏1, 表1, 附表); NULL for prose"),
+      f("source_column", S, "源列 column header as printed; for prose the section heading"),
+      f("quality_flags", S, "质量标记 ;-separated: revised, indicator_marked, scope_note, unit_assumed, unit_dimension_mismatch, unknown_indicator, …"),
+  });
+
+  public static final StructType RAW_CELL = new StructType(new StructField[] {
+      f("cell_id", S, "Stable id: file:table:rR:cC, or file:Lline:prose:N"),
+      f("source_file", S, "源文件 document file name"),
+      f("source_sha256", S, "SHA-256 of the document's bytes"),
+      f("table_ref", S, "表 table label (专栏1, 表1, 附表); NULL for prose"),
+      f("table_title", S, "表题 table title, or the prose section heading"),
+      f("layout", S, "pipe_rows | tab_cells | bare_lines | prose"),
+      f("row_index", I, "0-based row within the table (header row included); -1 for notes and prose"),
+      f("col_index", I, "0-based column; for notes the note's ordinal; for prose the target's ordinal in its line"),
+      f("column_header", S, "column header, when known"),
+      f("cell_type", S, "preamble | header | body | note | prose_target"),
+      f("text", S, "原文 the cell as read (full-width folded, trimmed)"),
+      f("source_line", I, "源行号 1-based line of the cell's first non-blank character; -1 for a blank cell"),
+  });
+
+  public static final StructType QUARANTINE = new StructType(new StructField[] {
+      f("cell_id", S, "Id of the cell (same scheme as fct_observation.observation_id), or file:document"),
+      f("source_file", S, "源文件 document file name"),
+      f("source_line", I, "源行号 1-based line; 0 when the whole document is concerned"),
+      f("stage", S, "document | table_cell | prose"),
+      f("reason_code", S, "隔离原因 stable code: undecodable, duplicate_document, unknown_unit, row_too_few_cells, unparseable_value, …"),
+      f("reason", S, "the reason in words, naming file and line"),
+      f("raw_text", S, "原文 the cell as printed"),
+      f("region_code", S, "地区代码, when the region was identified"),
+      f("table_ref", S, "表 table label, when in a table"),
+      f("column_header", S, "column header, when known"),
+      f("row_label", S, "row label as printed, when known"),
+  });
+
+  public static final StructType FINDING = new StructType(new StructField[] {
+      f("finding_id", S, "Stable id (hash of type, file, indicator, lines)"),
+      f("finding_type", S, "cross_table_disagreement | five_year_total_vs_single_year_base | implausible_base | base_is_bound | jurisdiction_scope | table_prose_conflict | table_prose_comparator_mismatch | prose_only_target | revised_value | unknown_indicator | unit_dimension_mismatch | unit_assumed | region_not_identified | no_indicator_tables"),
+      f("severity", S, "info | warning | error"),
+      f("region_code", S, "地区代码"),
+      f("indicator_id", S, "指标"),
+      f("plan_period", S, "规划期"),
+      f("year", I, "year concerned"),
+      f("detail", S, "what was found, with the values and lines"),
+      f("source_file", S, "源文件"),
+      f("source_lines", S, ";-separated source lines involved"),
+  });
+
+  public static final StructType ACCOUNT = new StructType(new StructField[] {
+      f("source_file", S, "源文件"),
+      f("source_sha256", S, "SHA-256 of the document's bytes"),
+      f("encoding", S, "encoding that decoded it: UTF-8, UTF-8 (BOM), GB18030, UTF-16LE (BOM), …"),
+      f("format", S, "text | html"),
+      f("region_code", S, "地区代码 recognized from the text"),
+      f("region_name", S, "地区名称"),
+      f("status", S, "extracted | no_tables | region_not_identified | undecodable | duplicate_document | empty_document | unsupported_format"),
+      f("tables", I, "indicator tables found"),
+      f("indicator_rows", I, "indicator rows read"),
+      f("value_cells", I, "table value cells found"),
+      f("prose_targets", I, "prose targets found"),
+      f("observations", I, "cells normalized into fct_observation"),
+      f("quarantined_cells", I, "cells in dq_quarantine; value_cells + prose_targets = observations + quarantined_cells"),
+      f("findings", I, "rows in dq_findings"),
+  });
+
+  public static final StructType REGION = new StructType(new StructField[] {
+      f("region_code", S, "地区代码 GB/T 2260"),
+      f("region_name", S, "地区名称"),
+      f("level", S, "district | county | …"),
+      f("parent_city", S, "上级地级市 (empty for municipality districts)"),
+      f("province", S, "省级行政区"),
+      f("source_file", S, "the plan document the region's row was written from (provenance only; recognition uses the text)"),
+  });
+
+  public static final StructType INDICATOR = new StructType(new StructField[] {
+      f("indicator_id", S, "指标 id"),
+      f("name_zh", S, "指标名称"),
+      f("name_en", S, "English name"),
+      f("category", S, "类别 就业创业 | 社会保障 | 人才 | 劳动关系 | 公共服务"),
+      f("unit", S, "单位 canonical unit"),
+      f("polarity", S, "higher (higher is better) | lower | none"),
+      f("kind", S, "stock | rate | five_year_flow | annual_flow | ratio | qualitative"),
+      f("aliases", S, "other printed names, ;-separated"),
+      f("note", S, "why names were merged, where that is a judgement"),
+  });
+
+  /** One document's extraction, as produced on an executor; exploded into the tables above. */
+  public static final StructType EXTRACTION = new StructType(new StructField[] {
+      f("account", ACCOUNT, "per-document accounting"),
+      f("cells", DataTypes.createArrayType(RAW_CELL), "bronze cells"),
+      f("observations", DataTypes.createArrayType(OBSERVATION), "normalized observations"),
+      f("quarantine", DataTypes.createArrayType(QUARANTINE), "quarantined cells"),
+      f("findings", DataTypes.createArrayType(FINDING), "findings"),
+  });
+
+  public static List<String> columns(StructType t) {
+    return List.of(t.fieldNames());
+  }
+}
