@@ -15,7 +15,8 @@ import org.apache.spark.sql.functions;
  * {@code delta.enableDeletionVectors=false}, reader 1 / writer 2 (Power BI, DuckDB, older delta-rs read that).
  * Every write: one data file (repartition 1, sorted), {@code INSERT OVERWRITE} — atomic, so readers see the
  * previous or the new content, never half — with the run id as the commit's {@code userMetadata}. A table
- * whose columns no longer match the code's schema is overwritten with the new schema.
+ * whose columns no longer match the code's schema is overwritten with the new schema. Delta skips the commit
+ * when an empty table is overwritten with nothing, so an empty table keeps its creating commit.
  */
 public final class DeltaPublisher {
   static final String TBLPROPERTIES = "'delta.enableDeletionVectors'='false', 'delta.minReaderVersion'='1', 'delta.minWriterVersion'='2'";
@@ -31,6 +32,15 @@ public final class DeltaPublisher {
 
   public void publish(PublishedTable table, String name, String path, Dataset<Row> data, String runId) {
     String qualified = ident(database) + "." + ident(name);
+    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
+    try {
+      write(table, name, qualified, path, data);
+    } finally {
+      spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+    }
+  }
+
+  private void write(PublishedTable table, String name, String qualified, String path, Dataset<Row> data) {
     boolean exists = DeltaTable.isDeltaTable(spark, path);
     if (!exists) {
       spark.sql("DROP TABLE IF EXISTS " + qualified);
@@ -41,20 +51,15 @@ public final class DeltaPublisher {
     }
     Column[] order = table.sortBy().stream().map(functions::col).toArray(Column[]::new);
     Dataset<Row> ordered = data.selectExpr(table.schema().fieldNames()).repartition(1).sortWithinPartitions(order);
-    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
-    try {
-      String[] existing = spark.read().format("delta").load(path).schema().fieldNames();
-      if (Arrays.equals(existing, table.schema().fieldNames())) {
-        String view = "_hrss_publish_" + name;
-        ordered.createOrReplaceTempView(view);
-        spark.sql("INSERT OVERWRITE " + qualified + " SELECT * FROM " + ident(view));
-        spark.catalog().dropTempView(view);
-      } else {
-        spark.createDataFrame(ordered.javaRDD(), table.schema()).write().format("delta").mode("overwrite")
-            .option("overwriteSchema", "true").save(path);
-      }
-    } finally {
-      spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+    String[] existing = spark.read().format("delta").load(path).schema().fieldNames();
+    if (Arrays.equals(existing, table.schema().fieldNames())) {
+      String view = "_hrss_publish_" + name;
+      ordered.createOrReplaceTempView(view);
+      spark.sql("INSERT OVERWRITE " + qualified + " SELECT * FROM " + ident(view));
+      spark.catalog().dropTempView(view);
+    } else {
+      spark.createDataFrame(ordered.javaRDD(), table.schema()).write().format("delta").mode("overwrite")
+          .option("overwriteSchema", "true").save(path);
     }
   }
 

@@ -1,0 +1,73 @@
+package org.hrssplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.hrssplan.testing.TestFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: exit codes and what lands in the output file. */
+class HrssCliTest {
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void home() {
+    System.setProperty("hrss.home", TestFixtures.repoRoot().toString());
+  }
+
+  @Test
+  void extractWritesTheNormalizedCsvForTheSeeds() throws Exception {
+    Path out = tmp.resolve("out.csv");
+    int code = Hrss.execute("extract", "--input", TestFixtures.plansDir().toString(), "--out", out.toString());
+    assertEquals(0, code);
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertEquals(374, lines.size(), "header + 373 observations");
+    assertTrue(lines.get(0).startsWith("observation_id,region_code,region_name,plan_period,indicator_id"));
+  }
+
+  @Test
+  void extractOfASingleNewDocumentWorks() throws Exception {
+    Path out = tmp.resolve("one.csv");
+    assertEquals(0, Hrss.execute("extract", "--input", TestFixtures.resource("fixtures/layouts/plan_page.html").toString(), "--out",
+        out.toString()));
+    assertEquals(7, Files.readAllLines(out).size());
+  }
+
+  @Test
+  void extractExitsOneWhenADocumentCannotBeReadButStillWritesTheRest() throws Exception {
+    Path out = tmp.resolve("bad.csv");
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Hrss.execute("extract", "--input", TestFixtures.resource("fixtures/bad-input").toString(), "--out", out.toString());
+    } finally {
+      System.setOut(old);
+    }
+    assertEquals(1, code);
+    String printed = buf.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("d_undecodable.txt: ") && printed.contains("line 3"), printed);
+    assertTrue(Files.readAllLines(out).size() > 10);
+  }
+
+  @Test
+  void usageErrorsNeverExitZero() {
+    assertEquals(Hrss.USAGE, Hrss.execute("no-such-command"));
+    assertEquals(Hrss.USAGE, Hrss.execute("extract", "--input", "x"));
+    assertEquals(0, Hrss.execute("--help"));
+  }
+
+  @Test
+  void aMissingInputIsAHandledFailure() {
+    assertEquals(Hrss.HANDLED_FAILURE, Hrss.execute("extract", "--input", tmp.resolve("nope").toString(), "--out", tmp.resolve("o.csv").toString()));
+  }
+}

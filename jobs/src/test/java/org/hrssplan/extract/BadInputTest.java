@@ -1,0 +1,111 @@
+package org.hrssplan.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.hrssplan.testing.ObservationText;
+import org.hrssplan.testing.TestFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bad-input corpus (fixtures/bad-input): each bad file is reported with its file and line, the good
+ * files are extracted all the same, and every cell found lands in the observations or in quarantine.
+ */
+class BadInputTest {
+  private static Map<String, ExtractionResult> byFile;
+
+  @BeforeAll
+  static void extractCorpus() throws Exception {
+    List<ExtractionResult> results = new CorpusExtractor(TestFixtures.extractor())
+        .extractAll(CorpusExtractor.listInputs(TestFixtures.resource("fixtures/bad-input")));
+    byFile = results.stream().collect(Collectors.toMap(r -> r.account().sourceFile(), r -> r, (a, b) -> a, TreeMap::new));
+  }
+
+  @Test
+  void eachFileGetsTheStatusItDeserves() {
+    Map<String, String> status = new TreeMap<>();
+    byFile.forEach((f, r) -> status.put(f, r.account().status()));
+    assertEquals(Map.of(
+        "a_good.txt", "extracted",
+        "b_good_copy.txt", "duplicate_document",
+        "c_gb18030.txt", "extracted",
+        "d_undecodable.txt", "undecodable",
+        "e_broken_rows.txt", "extracted",
+        "f_empty.txt", "empty_document",
+        "g_no_region.txt", "region_not_identified",
+        "h_notes.pdf", "unsupported_format",
+        "i_no_tables.txt", "no_tables"), status);
+  }
+
+  @Test
+  void goodDocumentsAreExtractedDespiteTheirNeighbours() {
+    assertEquals(6, byFile.get("a_good.txt").observations().size());
+    ExtractionResult gbk = byFile.get("c_gb18030.txt");
+    assertEquals("GB18030", gbk.account().encoding());
+    assertEquals(4, gbk.observations().size());
+    assertEquals("L13 urban_new_jobs base 2020 = 8.49 万人 cum anticipatory [scope_note]", ObservationText.of(gbk.observations().get(0)));
+  }
+
+  @Test
+  void documentLevelProblemsNameTheFileAndLine() {
+    QuarantinedCell undecodable = byFile.get("d_undecodable.txt").quarantined().get(0);
+    assertEquals("undecodable", undecodable.reasonCode());
+    assertEquals(3, undecodable.sourceLine());
+    assertTrue(undecodable.reason().startsWith("d_undecodable.txt: ") && undecodable.reason().contains("line 3"), undecodable.reason());
+    QuarantinedCell dup = byFile.get("b_good_copy.txt").quarantined().get(0);
+    assertEquals("duplicate_document", dup.reasonCode());
+    assertTrue(dup.reason().contains("a_good.txt"), dup.reason());
+    assertEquals("empty_document", byFile.get("f_empty.txt").quarantined().get(0).reasonCode());
+    assertEquals("unsupported_format", byFile.get("h_notes.pdf").quarantined().get(0).reasonCode());
+  }
+
+  @Test
+  void brokenRowsAreQuarantinedCellByCellWithTheirLines() {
+    ExtractionResult r = byFile.get("e_broken_rows.txt");
+    List<String> q = r.quarantined().stream().map(c -> "L" + c.sourceLine() + " " + c.reasonCode() + " " + c.rawText()).toList();
+    assertEquals(List.of(
+        "L5 row_too_few_cells —", "L5 row_too_few_cells <6",
+        "L6 non_numeric abc",
+        "L7 unknown_unit 3.44", "L7 unknown_unit 4.14",
+        "L9 duplicate_row 59.3", "L9 duplicate_row 64.8",
+        "L10 unknown_unit 10", "L10 unknown_unit 40"), q);
+    assertTrue(r.quarantined().get(0).reason().contains("line 5") && r.quarantined().get(0).reason().contains("has 3 cells"));
+    assertTrue(r.quarantined().get(3).reason().contains("万台"), r.quarantined().get(3).reason());
+    assertEquals(List.of(
+        "L4 urban_new_jobs base 2020 = 2.06 万人 cum anticipatory",
+        "L4 urban_new_jobs target 2025 = 1.85 万人 cum anticipatory",
+        "L6 unemployment_insurance_insured target 2025 = 2.37 万人 binding",
+        "L8 social_security_card_holders base 2020 = 59.3 万人 anticipatory",
+        "L8 social_security_card_holders target 2025 = 64.8 万人 anticipatory",
+        "L11 ?博士后工作站 base 2020 = 0 个 anticipatory [unknown_indicator]",
+        "L11 ?博士后工作站 target 2025 = 1 个 anticipatory [unknown_indicator]"), ObservationText.of(r.observations()));
+  }
+
+  @Test
+  void aDocumentWithoutAnIdentifiableRegionKeepsItsCellsInQuarantine() {
+    ExtractionResult r = byFile.get("g_no_region.txt");
+    assertEquals(0, r.observations().size());
+    assertEquals(6, r.quarantined().size());
+    assertTrue(r.quarantined().stream().allMatch(q -> q.reasonCode().equals("region_not_identified")));
+    assertTrue(r.findings().stream().anyMatch(f -> f.findingType().equals("region_not_identified")));
+  }
+
+  @Test
+  void nothingIsLostCellsFoundEqualObservationsPlusQuarantined() {
+    for (ExtractionResult r : byFile.values()) {
+      DocumentAccount a = r.account();
+      assertTrue(a.balanced(), a.toString());
+      assertEquals(a.observations(), r.observations().size());
+      assertEquals(a.quarantinedCells(), r.quarantined().stream().filter(q -> !q.stage().equals("document")).count());
+    }
+    DocumentAccount broken = byFile.get("e_broken_rows.txt").account();
+    assertEquals(16, broken.valueCellsFound());
+    assertEquals(7, broken.observations());
+    assertEquals(9, broken.quarantinedCells());
+  }
+}

@@ -1,0 +1,77 @@
+package org.hrssplan.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import org.hrssplan.testing.TestFixtures;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every value form printed in the seeds, read by hand: text → kind, number, unit, comparator, markers. */
+class ValueParserTest {
+  private final ValueParser parser = new ValueParser(TestFixtures.catalog());
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', nullValues = "null", value = {
+      // text               | kind        | number  | unit  | comparator | cumulative | annual | marker
+      "3.96                 | NUMBER      | 3.96    | null  | null       | false      | false  | false",
+      "≤4.1                 | NUMBER      | 4.1     | null  | <=         | false      | false  | false",
+      "＞92                 | NUMBER      | 92      | null  | >          | false      | false  | false",
+      "＜5.5                | NUMBER      | 5.5     | null  | <          | false      | false  | false",
+      "≥95                  | NUMBER      | 95      | null  | >=         | false      | false  | false",
+      "[2.7]                | NUMBER      | 2.7     | null  | null       | true       | false  | false",
+      "   [2.5]             | NUMBER      | 2.5     | null  | null       | true       | false  | false",
+      "[ 2.39]              | NUMBER      | 2.39    | null  | null       | true       | false  | false",
+      "【0.96】             | NUMBER      | 0.96    | null  | null       | true       | false  | false",
+      "[>2.0]               | NUMBER      | 2.0     | null  | >          | true       | false  | false",
+      "[≥1.2]               | NUMBER      | 1.2     | null  | >=         | true       | false  | false",
+      "8.49*                | NUMBER      | 8.49    | null  | null       | false      | false  | true",
+      "２．０６             | NUMBER      | 2.06    | null  | null       | false      | false  | false",
+      "35.07%               | NUMBER      | 35.07   | %     | null       | false      | false  | false",
+      "累计不低于2万人次    | NUMBER      | 2       | 万人次 | >=        | true       | false  | false",
+      "累计完成25667人次    | NUMBER      | 25667   | 人次  | null       | true       | false  | false",
+      "累计不低于3250人     | NUMBER      | 3250    | 人    | >=         | true       | false  | false",
+      "每年不低于2.6万个    | NUMBER      | 2.6     | 万个  | >=         | false      | true   | false",
+      "每年均超过2.6万个    | NUMBER      | 2.6     | 万个  | >          | false      | true   | false",
+      "0                    | NUMBER      | 0       | null  | null       | false      | false  | false",
+      "10:40:50             | RATIO       | null    | null  | null       | false      | false  | false",
+      "0.9:4.4:4.7          | RATIO       | null    | null  | null       | false      | false  | false",
+      "—                    | MISSING     | null    | null  | null       | false      | false  | false",
+      "－                   | MISSING     | null    | null  | null       | false      | false  | false",
+      "依据人口变化动态调整 | QUALITATIVE | null    | null  | null       | false      | false  | false",
+      "每年控制在市、区两级政府下达的控制指标范围内 | QUALITATIVE | null | null | null | false | true | false",
+  })
+  void readsEveryValueFormOfTheSeeds(String text, ValueKind kind, BigDecimal number, String unit, String comparator,
+      boolean cumulative, boolean annual, boolean marker) {
+    ParsedValue v = parser.parse(text);
+    assertTrue(v.ok(), () -> "rejected: " + v.errorMessage());
+    assertEquals(kind, v.kind());
+    if (number == null) assertNull(v.number());
+    else assertEquals(0, number.compareTo(v.number()), "number");
+    assertEquals(unit, v.unitPrinted());
+    assertEquals(comparator, v.comparator());
+    assertEquals(cumulative, v.cumulative(), "cumulative");
+    assertEquals(annual, v.annual(), "annual");
+    assertEquals(marker, v.footnoteMarker(), "footnote marker");
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource(delimiter = '|', value = {
+      "5万台     | unknown_unit",
+      "12.5吨    | unknown_unit",
+      "abc       | non_numeric",
+      "#REF!     | non_numeric",
+      "1.2.3     | unparseable_value",
+      "约3至5万人 | unparseable_value",
+      "≥>5       | conflicting_comparators",
+  })
+  void rejectsWhatItCannotRead(String text, String code) {
+    ParsedValue v = parser.parse(text);
+    assertFalse(v.ok(), "should be rejected: " + text);
+    assertEquals(code, v.errorCode());
+    assertTrue(v.errorMessage().contains(text.strip()) || v.errorMessage().contains("'"), v.errorMessage());
+  }
+}
