@@ -32,6 +32,15 @@ class TableLayoutsTest {
   }
 
   @Test
+  void crlfLineEndingsAndAByteOrderMarkReadTheSame() throws Exception {
+    byte[] lf = Files.readAllBytes(TestFixtures.resource("fixtures/layouts/pipe_rows.txt"));
+    String crlf = "\uFEFF" + new String(lf, java.nio.charset.StandardCharsets.UTF_8).replace("\n", "\r\n");
+    ExtractionResult r = TestFixtures.extractor().extract("pipe_rows_crlf.txt", crlf.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(ObservationText.of(extract("pipe_rows.txt").observations()), ObservationText.of(r.observations()));
+    assertEquals("UTF-8 (BOM)", r.account().encoding());
+  }
+
+  @Test
   void tabCellsWithWrappedLabelAndScopeNote() throws Exception {
     ExtractionResult r = extract("tab_cells.txt");
     assertEquals(List.of(
