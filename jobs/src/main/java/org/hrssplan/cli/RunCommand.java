@@ -1,6 +1,7 @@
 package org.hrssplan.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.pipeline.NightlyPipeline;
+import org.hrssplan.pipeline.OpsRunLog;
 import org.hrssplan.pipeline.RunSummary;
 import org.hrssplan.pipeline.SparkSessions;
 import picocli.CommandLine.Command;
@@ -34,18 +36,35 @@ public final class RunCommand implements Callable<Integer> {
     AppConfig cfg = AppConfig.load(configFile);
     String id = runId != null ? runId : newRunId();
     System.err.println("hrss run " + id + "\n" + cfg.describe());
+    Instant started = Instant.now();
     SparkSession spark = SparkSessions.create("hrss-nightly");
+    RunSummary summary = new RunSummary(id);
+    int code;
+    Throwable error = null;
     try {
-      RunSummary summary = new NightlyPipeline(spark, cfg, System.out::println).run(id);
+      new NightlyPipeline(spark, cfg, System.out::println).run(summary);
       System.out.print(summary.render());
-      System.out.printf("Done in %.1f s%n", (System.nanoTime() - start) / 1e9);
-      return Hrss.OK;
+      code = Hrss.OK;
     } catch (NightlyPipeline.PipelineFailure e) {
       System.err.println("hrss run failed: " + e.getMessage());
-      return Hrss.HANDLED_FAILURE;
+      code = Hrss.HANDLED_FAILURE;
+      error = e;
+    } catch (Exception | Error e) {
+      System.err.println("hrss run: unexpected error: " + e);
+      e.printStackTrace();
+      code = Hrss.UNEXPECTED;
+      error = e;
+    }
+    try {
+      OpsRunLog.append(spark, cfg, summary, started, code, error);
+    } catch (Exception e) {
+      System.err.println("hrss run: could not append the run record to " + cfg.tableName("runs") + ": " + e);
+      code = code == Hrss.OK ? Hrss.UNEXPECTED : code;
     } finally {
       spark.stop();
     }
+    System.out.printf("%s in %.1f s (exit %d)%n", code == Hrss.OK ? "Done" : "Failed", (System.nanoTime() - start) / 1e9, code);
+    return code;
   }
 
   static String newRunId() {

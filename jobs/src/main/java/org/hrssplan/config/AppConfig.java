@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hrssplan.metrics.MetricParameters;
 import org.hrssplan.quality.QualityThresholds;
 
 /**
@@ -26,7 +27,8 @@ public record AppConfig(
     String database,
     String normalizedCsv,
     Map<String, String> tables,
-    QualityThresholds quality) {
+    QualityThresholds quality,
+    MetricParameters metrics) {
 
   public static final String DEFAULT_RESOURCE = "conf/hrss.yaml";
 
@@ -51,16 +53,22 @@ public record AppConfig(
     }
     Map<String, String> tables = new LinkedHashMap<>();
     root.path("tables").fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue().asText()));
-    for (String k : new String[] {"raw_cells", "observations", "quarantine", "findings", "accounting", "regions", "indicators"}) {
+    for (String k : new String[] {"raw_cells", "observations", "quarantine", "findings", "accounting", "regions", "indicators",
+        "attainment", "growth", "ambition", "cross_region", "scorecard", "clusters", "runs"}) {
       if (!tables.containsKey(k)) throw new IOException(source + ": tables." + k + " is missing");
     }
     JsonNode q = root.path("quality");
     QualityThresholds thresholds = new QualityThresholds(
         q.path("five_year_total_ratio").asDouble(QualityThresholds.DEFAULTS.fiveYearTotalRatio()),
         q.path("implausible_change_ratio").asDouble(QualityThresholds.DEFAULTS.implausibleChangeRatio()));
+    JsonNode m = root.path("metrics");
+    MetricParameters d = MetricParameters.DEFAULTS;
+    MetricParameters metrics = new MetricParameters(m.path("approx_tolerance").asDouble(d.approxTolerance()),
+        m.path("on_track").asDouble(d.onTrack()), m.path("acceleration_needed").asDouble(d.accelerationNeeded()),
+        m.path("outlier_z").asDouble(d.outlierZ()), m.path("clusters").asInt(d.clusters()), m.path("seed").asLong(d.seed()));
     return new AppConfig(source, home, text(root, "input", "plans", source), text(root, "input", "regions", source),
         root.path("catalog").asText("conf/indicator-catalog.yaml"), text(root, null, "lakehouse", source),
-        root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), Map.copyOf(tables), thresholds);
+        root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), Map.copyOf(tables), thresholds, metrics);
   }
 
   private static String text(JsonNode root, String section, String field, String source) throws IOException {
@@ -96,6 +104,6 @@ public record AppConfig(
     return "config " + source + "\n  home=" + home + "\n  plans=" + resolve(plans) + "\n  regions=" + resolve(regions)
         + "\n  catalog=" + resolve(catalog) + "\n  lakehouse=" + resolve(lakehouse) + "\n  database=" + database
         + "\n  normalized_csv=" + (normalizedCsv.isEmpty() ? "(off)" : resolve(normalizedCsv)) + "\n  tables=" + tables
-        + "\n  quality=" + quality;
+        + "\n  quality=" + quality + "\n  metrics=" + metrics;
   }
 }

@@ -1,12 +1,12 @@
 package org.hrssplan.pipeline;
 
 import io.delta.tables.DeltaTable;
-import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a table as a BI-readable Delta table and registers it in the catalog database.
@@ -41,26 +41,53 @@ public final class DeltaPublisher {
   }
 
   private void write(PublishedTable table, String name, String qualified, String path, Dataset<Row> data) {
-    boolean exists = DeltaTable.isDeltaTable(spark, path);
-    if (!exists) {
-      spark.sql("DROP TABLE IF EXISTS " + qualified);
-      spark.sql("CREATE TABLE " + qualified + " (" + table.schema().toDDL() + ") USING DELTA LOCATION '" + sqlString(path)
-          + "' COMMENT '" + sqlString(table.comment()) + "' TBLPROPERTIES (" + TBLPROPERTIES + ")");
-    } else {
-      register(name, path);
-    }
+    StructType schema = table.schemaFor(data);
+    ensureTable(name, qualified, path, schema, table.comment());
     Column[] order = table.sortBy().stream().map(functions::col).toArray(Column[]::new);
-    Dataset<Row> ordered = data.selectExpr(table.schema().fieldNames()).repartition(1).sortWithinPartitions(order);
-    String[] existing = spark.read().format("delta").load(path).schema().fieldNames();
-    if (Arrays.equals(existing, table.schema().fieldNames())) {
+    Dataset<Row> ordered = data.selectExpr(schema.fieldNames()).repartition(1).sortWithinPartitions(order);
+    StructType existing = spark.read().format("delta").load(path).schema();
+    if (sameColumns(existing, schema)) {
       String view = "_hrss_publish_" + name;
       ordered.createOrReplaceTempView(view);
       spark.sql("INSERT OVERWRITE " + qualified + " SELECT * FROM " + ident(view));
       spark.catalog().dropTempView(view);
     } else {
-      spark.createDataFrame(ordered.javaRDD(), table.schema()).write().format("delta").mode("overwrite")
+      spark.createDataFrame(ordered.javaRDD(), schema).write().format("delta").mode("overwrite")
           .option("overwriteSchema", "true").save(path);
     }
+  }
+
+  /** Appends rows (the run log): same table set-up, {@code INSERT INTO}. */
+  public void append(PublishedTable table, String name, String path, Dataset<Row> rows, String runId) {
+    String qualified = ident(database) + "." + ident(name);
+    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
+    try {
+      ensureTable(name, qualified, path, table.schema(), table.comment());
+      String view = "_hrss_append_" + name;
+      rows.selectExpr(table.schema().fieldNames()).repartition(1).createOrReplaceTempView(view);
+      spark.sql("INSERT INTO " + qualified + " SELECT * FROM " + ident(view));
+      spark.catalog().dropTempView(view);
+    } finally {
+      spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+    }
+  }
+
+  private void ensureTable(String name, String qualified, String path, StructType schema, String comment) {
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      spark.sql("DROP TABLE IF EXISTS " + qualified);
+      spark.sql("CREATE TABLE " + qualified + " (" + schema.toDDL() + ") USING DELTA LOCATION '" + sqlString(path)
+          + "' COMMENT '" + sqlString(comment) + "' TBLPROPERTIES (" + TBLPROPERTIES + ")");
+    } else {
+      register(name, path);
+    }
+  }
+
+  private static boolean sameColumns(StructType a, StructType b) {
+    if (a.fields().length != b.fields().length) return false;
+    for (int i = 0; i < a.fields().length; i++) {
+      if (!a.fields()[i].name().equals(b.fields()[i].name()) || !a.fields()[i].dataType().equals(b.fields()[i].dataType())) return false;
+    }
+    return true;
   }
 
   /** Makes an existing Delta folder queryable as database.name in this session's catalog. */

@@ -22,6 +22,8 @@ import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.Observation;
 import org.hrssplan.extract.ObservationCsv;
 import org.hrssplan.extract.PlanExtractor;
+import org.hrssplan.metrics.MetricModels;
+import org.hrssplan.metrics.RegionClustering;
 
 /**
  * The nightly job: read config and inputs, extract every plan document on the executors, publish the bronze,
@@ -47,11 +49,16 @@ public final class NightlyPipeline {
   }
 
   public RunSummary run(String runId) throws IOException {
-    RunSummary summary = new RunSummary(runId);
+    return run(new RunSummary(runId));
+  }
+
+  /** Runs, filling {@code summary} as it goes, so a failed run's record still says how far it got. */
+  public RunSummary run(RunSummary summary) throws IOException {
+    String runId = summary.runId;
     var hadoop = spark.sparkContext().hadoopConfiguration();
 
     long t0 = System.nanoTime();
-    progress.accept("[1/5] load inputs: catalog, regions");
+    progress.accept("[1/6] load inputs: catalog, regions");
     IndicatorCatalog catalog = InputFiles.catalog(hadoop, config);
     RegionDirectory regions = InputFiles.regions(hadoop, config);
     summary.inputProblems.addAll(regions.problems());
@@ -60,7 +67,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("load", ms(t0));
 
     long t1 = System.nanoTime();
-    progress.accept("[2/5] extract documents from " + plans);
+    progress.accept("[2/6] extract documents from " + plans);
     PlanExtractor extractor = new PlanExtractor(catalog, regions, config.quality());
     Dataset<Row> files = spark.read().format("binaryFile").load(plans);
     Dataset<Row> extraction = DocumentExtraction.extract(files, extractor).persist(StorageLevel.MEMORY_AND_DISK());
@@ -75,7 +82,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("extract", ms(t1));
 
     long t2 = System.nanoTime();
-    progress.accept("[3/5] publish Delta tables to " + config.resolve(config.lakehouse()) + " (database " + config.database() + ")");
+    progress.accept("[3/6] publish Delta tables to " + config.resolve(config.lakehouse()) + " (database " + config.database() + ")");
     Map<String, Dataset<Row>> data = Map.of(
         "raw_cells", DocumentExtraction.rawCells(extraction),
         "observations", DocumentExtraction.observations(extraction),
@@ -85,27 +92,33 @@ public final class NightlyPipeline {
         "regions", spark.createDataFrame(regions.regions().stream().map(Rows::region).toList(), Schemas.REGION),
         "indicators", spark.createDataFrame(catalog.indicators().stream().map(Rows::indicator).toList(), Schemas.INDICATOR));
     DeltaPublisher publisher = new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()));
-    for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) {
-      long ts = System.nanoTime();
-      String name = config.tables().get(t.key());
-      publisher.publish(t, name, config.tablePath(t.key()), data.get(t.key()), runId);
-      long rows = spark.read().format("delta").load(config.tablePath(t.key())).count();
-      summary.tableRows.put(config.tableName(t.key()), rows);
-      progress.accept(String.format("      %-34s %7d rows  %.1f s", config.tableName(t.key()), rows, ms(ts) / 1000.0));
-    }
+    for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) publish(publisher, t, data.get(t.key()), runId, summary);
     summary.stageMillis.put("publish", ms(t2));
+
+    long tm = System.nanoTime();
+    progress.accept("[4/6] metrics: attainment, growth, ambition, cross-region, scorecard, clusters");
+    Map<String, Dataset<Row>> metrics = new java.util.LinkedHashMap<>(MetricModels.compute(spark, published("observations"),
+        published("indicators"), published("regions"), published("findings"), config.metrics()));
+    for (PublishedTable t : PublishedTable.METRIC_TABLES) {
+      if (t.key().equals("clusters")) {
+        metrics.put("clusters", RegionClustering.cluster(spark, published("scorecard"), config.metrics()));
+      }
+      publish(publisher, t, metrics.get(t.key()), runId, summary);
+    }
+    summary.stageMillis.put("metrics", ms(tm));
 
     long t3 = System.nanoTime();
     if (!config.normalizedCsv().isEmpty()) {
-      progress.accept("[4/5] write " + config.resolve(config.normalizedCsv()));
+      progress.accept("[5/6] write " + config.resolve(config.normalizedCsv()));
       writeCsv(spark.read().format("delta").load(config.tablePath("observations")), Path.of(config.resolve(config.normalizedCsv())));
     } else {
-      progress.accept("[4/5] normalized CSV off (normalized_csv is empty)");
+      progress.accept("[5/6] normalized CSV off (normalized_csv is empty)");
     }
     summary.stageMillis.put("csv", ms(t3));
 
     long t4 = System.nanoTime();
-    progress.accept("[5/5] summary");
+    progress.accept("[6/6] summary");
+    for (Row d : summary.documents) summary.inputChecksums.put(d.getAs("source_file"), d.getAs("source_sha256"));
     Dataset<Row> q = spark.read().format("delta").load(config.tablePath("quarantine"));
     for (Row r : q.groupBy("reason_code").count().orderBy(col("count").desc(), col("reason_code")).collectAsList()) {
       summary.quarantineByReason.put(r.getString(0), r.getLong(1));
@@ -123,6 +136,20 @@ public final class NightlyPipeline {
     summary.stageMillis.put("summary", ms(t4));
     if (!summary.balanced) throw new PipelineFailure("accounting is unbalanced: some cells are neither observations nor quarantined");
     return summary;
+  }
+
+  private Dataset<Row> published(String key) {
+    return spark.read().format("delta").load(config.tablePath(key));
+  }
+
+  private void publish(DeltaPublisher publisher, PublishedTable t, Dataset<Row> data, String runId, RunSummary summary) {
+    long ts = System.nanoTime();
+    publisher.publish(t, config.tables().get(t.key()), config.tablePath(t.key()), data, runId);
+    long rows = published(t.key()).count();
+    long version = io.delta.tables.DeltaTable.forPath(spark, config.tablePath(t.key())).history(1).head().getLong(0);
+    summary.tableRows.put(config.tableName(t.key()), rows);
+    summary.tableVersions.put(config.tableName(t.key()), version);
+    progress.accept(String.format("      %-36s %7d rows  v%-4d %.1f s", config.tableName(t.key()), rows, version, ms(ts) / 1000.0));
   }
 
   /** The silver table as the reviewed CSV, rows streamed to the driver in the CSV's own order. */

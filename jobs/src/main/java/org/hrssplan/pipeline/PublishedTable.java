@@ -3,8 +3,16 @@ package org.hrssplan.pipeline;
 import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
-/** A Delta table the pipeline publishes: its config key, schema, comment and the columns it is sorted by. */
+/**
+ * A Delta table the pipeline publishes: its config key, schema (NULL: the schema of the SQL model that computes
+ * it, with comments from {@link ColumnComments}), table comment and the columns it is sorted by.
+ */
 public record PublishedTable(String key, StructType schema, String comment, List<String> sortBy) {
+
+  /** The schema to publish {@code data} with. */
+  public StructType schemaFor(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> data) {
+    return schema != null ? schema : ColumnComments.apply(key, data.schema());
+  }
 
   public static final List<PublishedTable> EXTRACTION_TABLES = List.of(
       new PublishedTable("raw_cells", Schemas.RAW_CELL,
@@ -25,4 +33,28 @@ public record PublishedTable(String key, StructType schema, String comment, List
       new PublishedTable("regions", Schemas.REGION, "地区维表 regions (GB/T 2260) from data/raw/regions.csv", List.of("region_code")),
       new PublishedTable("indicators", Schemas.INDICATOR,
           "指标维表 canonical indicators from conf/indicator-catalog.yaml: unit, polarity, kind, aliases", List.of("indicator_id")));
+
+  public static final PublishedTable RUNS = new PublishedTable("runs", Schemas.RUN,
+      "运行记录 one row per run of the nightly job, successful or not: status, error, input checksums, rows and versions per table, stage times",
+      List.of("started_at"));
+
+  public static final List<PublishedTable> METRIC_TABLES = List.of(
+      new PublishedTable("attainment", null,
+          "十三五目标完成情况 per region × indicator × completed period: achieved (comparator-exact), gap, completion share, CAGR-based progress ratio R and status, declines",
+          List.of("region_code", "indicator_id", "plan_period")),
+      new PublishedTable("growth", null,
+          "增长 realized (base → actual) and planned (base → target) growth per region × indicator × period: CAGR, five-year sum ratios",
+          List.of("region_code", "indicator_id", "plan_period", "growth_kind")),
+      new PublishedTable("ambition", null,
+          "目标雄心 per region × indicator × plan: target / current (oriented so > 1 = more ambitious), planned vs realized growth, targets below the current level",
+          List.of("region_code", "indicator_id", "plan_period")),
+      new PublishedTable("cross_region", null,
+          "跨地区比较 per indicator × period × metric × region: rank, percentile, median, min, max, coefficient of variation, MAD-based outlier flag",
+          List.of("indicator_id", "plan_period", "metric", "region_code")),
+      new PublishedTable("scorecard", null,
+          "地区记分卡 per region × period: indicators assessed, achieved, missed, binding missed, declines, targets below current, median ambition",
+          List.of("region_code", "plan_period")),
+      new PublishedTable("clusters", null,
+          "地区聚类 (spark-mllib k-means) of regions by attainment and ambition profile; descriptive with few regions",
+          List.of("region_code")));
 }

@@ -16,7 +16,7 @@ import org.hrssplan.extract.RawCell;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** Domain records → Spark rows in the column order of {@link Schemas}. */
-final class Rows {
+public final class Rows {
   private Rows() {}
 
   static Row extraction(ExtractionResult r) {
@@ -30,7 +30,7 @@ final class Rows {
     return CollectionConverters.asScala(rows).toSeq();
   }
 
-  static Row observation(Observation o) {
+  public static Row observation(Observation o) {
     return RowFactory.create(o.observationId(), o.regionCode(), o.regionName(), o.planPeriod(), o.indicatorId(), o.indicatorNameRaw(),
         o.role(), o.year(), o.valueKind(), o.value(), o.unit(), o.valueRaw(), o.unitRaw(), o.comparator(), o.cumulative(), o.annual(),
         o.attribute(), o.note(), o.sourceKind(), o.sourceFile(), o.sourceLine(), o.sourceTable(), o.sourceColumn(),
@@ -47,7 +47,7 @@ final class Rows {
         q.regionCode(), q.tableRef(), q.columnHeader(), q.rowLabel());
   }
 
-  static Row finding(Finding f) {
+  public static Row finding(Finding f) {
     return RowFactory.create(f.findingId(), f.findingType(), f.severity(), f.regionCode(), f.indicatorId(), f.planPeriod(), f.year(),
         f.detail(), f.sourceFile(), f.sourceLines());
   }
@@ -58,11 +58,11 @@ final class Rows {
         a.findings());
   }
 
-  static Row region(Region r) {
+  public static Row region(Region r) {
     return RowFactory.create(r.code(), r.name(), r.level(), r.parentCity(), r.province(), r.sourceFile());
   }
 
-  static Row indicator(Indicator i) {
+  public static Row indicator(Indicator i) {
     return RowFactory.create(i.id(), i.nameZh(), i.nameEn(), i.category(), emptyToNull(i.unit()), i.polarity().code(), i.kind().code(),
         String.join(";", i.aliases()), emptyToNull(i.note()));
   }

@@ -12,6 +12,8 @@ public final class RunSummary {
   public final Map<String, Long> stageMillis = new LinkedHashMap<>();
   public final List<Row> documents = new ArrayList<>();
   public final Map<String, Long> tableRows = new LinkedHashMap<>();
+  public final Map<String, Long> tableVersions = new LinkedHashMap<>();
+  public final Map<String, String> inputChecksums = new LinkedHashMap<>();
   public final List<String> unknownIndicators = new ArrayList<>();
   public final List<String> inputProblems = new ArrayList<>();
   public final Map<String, Long> quarantineByReason = new LinkedHashMap<>();
@@ -37,7 +39,7 @@ public final class RunSummary {
           r.getAs("quarantined_cells"), r.getAs("findings"), r.getAs("status")));
     }
     sb.append("\nTables written\n");
-    tableRows.forEach((t, n) -> sb.append(String.format("  %-28s %8d rows%n", t, n)));
+    tableRows.forEach((t, n) -> sb.append(String.format("  %-36s %8d rows  v%d%n", t, n, tableVersions.getOrDefault(t, -1L))));
     if (!quarantineByReason.isEmpty()) {
       sb.append("\nQuarantined, by reason\n");
       quarantineByReason.forEach((t, n) -> sb.append(String.format("  %-28s %8d%n", t, n)));

@@ -131,6 +131,24 @@ public final class Schemas {
       f("note", S, "why names were merged, where that is a judgement"),
   });
 
+  public static final StructType RUN = new StructType(new StructField[] {
+      f("run_id", S, "运行编号 run id, also the userMetadata of every commit the run made"),
+      f("started_at", DataTypes.TimestampType, "开始时间 (UTC)"),
+      f("ended_at", DataTypes.TimestampType, "结束时间 (UTC)"),
+      f("status", S, "succeeded | failed"),
+      f("exit_code", I, "the process exit code: 0 success, 1 handled failure, 2 unexpected error"),
+      f("error_class", S, "exception class when failed"),
+      f("error_message", S, "error message when failed"),
+      f("config_source", S, "the config file the run used"),
+      f("input_checksums", S, "JSON {file: sha256} of the plan documents read"),
+      f("rows_out", S, "JSON {table: rows} of the tables published"),
+      f("table_versions", S, "JSON {table: Delta version} after the run"),
+      f("stage_millis", S, "JSON {stage: milliseconds}"),
+      f("documents", I, "documents read"),
+      f("observations", DataTypes.LongType, "rows in fct_observation"),
+      f("quarantined", DataTypes.LongType, "rows in dq_quarantine"),
+  });
+
   /** One document's extraction, as produced on an executor; exploded into the tables above. */
   public static final StructType EXTRACTION = new StructType(new StructField[] {
       f("account", ACCOUNT, "per-document accounting"),

@@ -1,0 +1,66 @@
+package org.hrssplan.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.hrssplan.config.AppConfig;
+import org.hrssplan.pipeline.SparkSessions;
+import org.hrssplan.pipeline.TableRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code hrss sql "SELECT …"}: query the published tables (database hrss) from the command line. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+    description = {"Run one SQL statement against the published tables (database hrss) and print the result.",
+        "Example: hrss sql \"SELECT region_code, indicator_id, achieved FROM hrss.fct_target_attainment WHERE NOT achieved\""})
+public final class SqlCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "STATEMENT", description = "a SQL statement (SELECT, SHOW TABLES IN hrss, DESCRIBE DETAIL hrss.t, …)")
+  String statement;
+
+  @Option(names = "--format", defaultValue = "table", description = "table (aligned, default) or csv (header row, for scripts)")
+  String format;
+
+  @Option(names = "--max-rows", defaultValue = "1000", description = "rows to print at most (default ${DEFAULT-VALUE})")
+  int maxRows;
+
+  @Option(names = "--config", description = "config file (default: conf/hrss.yaml)")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!format.equals("table") && !format.equals("csv")) {
+      System.err.println("hrss sql: --format must be table or csv");
+      return Hrss.USAGE;
+    }
+    AppConfig cfg = AppConfig.load(config);
+    SparkSession spark = SparkSessions.create("hrss-sql");
+    try {
+      List<String> registered = TableRegistry.registerAll(spark, cfg);
+      if (registered.isEmpty()) {
+        System.err.println("hrss sql: no published tables under " + cfg.resolve(cfg.lakehouse()) + " — run: jobs/bin/hrss run");
+        return Hrss.HANDLED_FAILURE;
+      }
+      Dataset<Row> result;
+      try {
+        result = spark.sql(statement);
+      } catch (Exception e) {
+        // AnalysisException (and ParseException, a subclass) is Scala-unchecked: Java cannot name it in a catch
+        if (!(e instanceof org.apache.spark.sql.AnalysisException)) throw e;
+        System.err.println("hrss sql: " + e.getMessage());
+        return Hrss.HANDLED_FAILURE;
+      }
+      List<Row> rows = result.limit(maxRows + 1).collectAsList();
+      String[] cols = result.columns();
+      System.out.print(format.equals("csv") ? ResultPrinter.csv(cols, rows.subList(0, Math.min(rows.size(), maxRows)))
+          : ResultPrinter.table(cols, rows.subList(0, Math.min(rows.size(), maxRows))));
+      if (rows.size() > maxRows) System.err.println("(more than " + maxRows + " rows; showing " + maxRows + ", see --max-rows)");
+      return Hrss.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+}

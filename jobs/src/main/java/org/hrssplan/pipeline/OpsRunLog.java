@@ -1,0 +1,35 @@
+package org.hrssplan.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.hrssplan.config.AppConfig;
+
+/** Appends the run's record to {@code ops_job_runs}, whatever the outcome, so a scheduler's view can be checked. */
+public final class OpsRunLog {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private OpsRunLog() {}
+
+  public static void append(SparkSession spark, AppConfig config, RunSummary summary, Instant started, int exitCode, Throwable error)
+      throws Exception {
+    Long observations = summary.tableRows.get(config.tableName("observations"));
+    Long quarantined = summary.tableRows.get(config.tableName("quarantine"));
+    var row = RowFactory.create(summary.runId, Timestamp.from(started), Timestamp.from(Instant.now()),
+        exitCode == 0 ? "succeeded" : "failed", exitCode,
+        error == null ? null : error.getClass().getName(), error == null ? null : String.valueOf(error.getMessage()),
+        config.source(), json(summary.inputChecksums), json(summary.tableRows), json(summary.tableVersions), json(summary.stageMillis),
+        summary.documents.size(), observations, quarantined);
+    new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()))
+        .append(PublishedTable.RUNS, config.tables().get("runs"), config.tablePath("runs"),
+            spark.createDataFrame(List.of(row), Schemas.RUN), summary.runId);
+  }
+
+  private static String json(Map<String, ?> m) throws Exception {
+    return JSON.writeValueAsString(m);
+  }
+}

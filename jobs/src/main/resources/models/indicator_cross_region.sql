@@ -1,0 +1,42 @@
+-- agg_indicator_cross_region — each region's place among the regions reporting the same indicator and period,
+-- for three metrics: realized_cagr, planned_cagr (fct_growth) and target_to_current (fct_ambition).
+--   oriented_value = value × d for growth (d = +1 higher is better, −1 lower), the ratio itself for ambition;
+--   rank 1 = best / most ambitious; percentile = percent_rank on oriented_value (0 lowest … 1 highest);
+--   median, min, max of value; cv = stddev_samp / |mean| (n ≥ 2, mean ≠ 0);
+--   mad = median(|value − median|); robust_z = 0.6745 · (value − median) / mad; outlier when |robust_z| > ${outlier_z}
+--   (Iglewicz & Hoaglin); NULL when mad = 0.
+WITH metric AS (
+  SELECT region_code, indicator_id, plan_period, 'realized_cagr' AS metric, cagr AS value,
+         cagr * CASE polarity WHEN 'higher' THEN 1 WHEN 'lower' THEN -1 END AS oriented_value
+  FROM growth WHERE growth_kind = 'realized' AND cagr IS NOT NULL AND polarity <> 'none'
+  UNION ALL
+  SELECT region_code, indicator_id, plan_period, 'planned_cagr', cagr,
+         cagr * CASE polarity WHEN 'higher' THEN 1 WHEN 'lower' THEN -1 END
+  FROM growth WHERE growth_kind = 'planned' AND cagr IS NOT NULL AND polarity <> 'none'
+  UNION ALL
+  SELECT region_code, indicator_id, plan_period, 'target_to_current', target_to_current, target_to_current
+  FROM ambition WHERE target_to_current IS NOT NULL
+),
+stats AS (
+  SELECT indicator_id, plan_period, metric,
+    count(*) AS n_regions,
+    percentile(value, 0.5) AS median,
+    min(value) AS min_value, max(value) AS max_value,
+    CASE WHEN count(*) >= 2 AND avg(value) <> 0 THEN stddev_samp(value) / abs(avg(value)) END AS cv
+  FROM metric GROUP BY indicator_id, plan_period, metric
+),
+mad AS (
+  SELECT m.indicator_id, m.plan_period, m.metric, percentile(abs(m.value - s.median), 0.5) AS mad
+  FROM metric m JOIN stats s USING (indicator_id, plan_period, metric)
+  GROUP BY m.indicator_id, m.plan_period, m.metric
+)
+SELECT
+  m.indicator_id, m.plan_period, m.metric, m.region_code, m.value, m.oriented_value,
+  rank() OVER (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY m.oriented_value DESC) AS rank,
+  percent_rank() OVER (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY m.oriented_value) AS percentile,
+  s.n_regions, s.median, s.min_value, s.max_value, s.cv, d.mad,
+  CASE WHEN d.mad > 0 THEN 0.6745D * (m.value - s.median) / d.mad END AS robust_z,
+  CASE WHEN d.mad > 0 THEN abs(0.6745D * (m.value - s.median) / d.mad) > ${outlier_z} END AS is_outlier
+FROM metric m
+JOIN stats s USING (indicator_id, plan_period, metric)
+JOIN mad d USING (indicator_id, plan_period, metric)

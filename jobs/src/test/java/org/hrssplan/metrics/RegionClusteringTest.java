@@ -1,0 +1,32 @@
+package org.hrssplan.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.hrssplan.testing.SeedMetrics;
+import org.hrssplan.testing.SharedSpark;
+import org.junit.jupiter.api.Test;
+
+class RegionClusteringTest {
+  @Test
+  void everyRegionGetsAClusterAndTheSameOneOnEveryRun() throws Exception {
+    var scorecard = SeedMetrics.get().get("scorecard");
+    List<Row> first = RegionClustering.cluster(SharedSpark.get(), scorecard, MetricParameters.DEFAULTS).orderBy("region_code").collectAsList();
+    List<Row> second = RegionClustering.cluster(SharedSpark.get(), scorecard, MetricParameters.DEFAULTS).orderBy("region_code").collectAsList();
+    assertEquals(5, first.size());
+    assertEquals(first, second, "fixed seed, one partition: deterministic");
+    for (Row r : first) {
+      int c = r.getAs("cluster");
+      assertTrue(c == 0 || c == 1, r.toString());
+    }
+    // the two regions whose 十四五 median ambition is below 1 and who set most targets below the current level
+    // (达川: 9 of 14; 嘉定: 2 of 3) share a cluster apart from the other three
+    int dachuan = first.stream().filter(r -> r.getAs("region_code").equals("511703")).findFirst().orElseThrow().getAs("cluster");
+    int jiading = first.stream().filter(r -> r.getAs("region_code").equals("310114")).findFirst().orElseThrow().getAs("cluster");
+    int xuyong = first.stream().filter(r -> r.getAs("region_code").equals("510524")).findFirst().orElseThrow().getAs("cluster");
+    assertEquals(dachuan, jiading);
+    assertTrue(dachuan != xuyong);
+  }
+}

@@ -1,0 +1,50 @@
+package org.hrssplan.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.hrssplan.extract.CorpusExtractor;
+import org.hrssplan.extract.ExtractionResult;
+import org.hrssplan.extract.Finding;
+import org.hrssplan.extract.Observation;
+import org.hrssplan.metrics.MetricModels;
+import org.hrssplan.metrics.MetricParameters;
+import org.hrssplan.pipeline.Rows;
+import org.hrssplan.pipeline.Schemas;
+
+/** The metric models run once on the five seeds' observations (extracted in-process, no Delta), shared by tests. */
+public final class SeedMetrics {
+  private static Map<String, Dataset<Row>> metrics;
+
+  private SeedMetrics() {}
+
+  public static synchronized Map<String, Dataset<Row>> get() throws Exception {
+    if (metrics == null) {
+      SparkSession spark = SharedSpark.get();
+      List<Observation> obs = new ArrayList<>();
+      List<Finding> findings = new ArrayList<>();
+      for (ExtractionResult r : new CorpusExtractor(TestFixtures.extractor()).extractAll(CorpusExtractor.listInputs(TestFixtures.plansDir()))) {
+        obs.addAll(r.observations());
+        findings.addAll(r.findings());
+      }
+      metrics = MetricModels.compute(spark,
+          spark.createDataFrame(obs.stream().map(Rows::observation).toList(), Schemas.OBSERVATION),
+          spark.createDataFrame(TestFixtures.catalog().indicators().stream().map(Rows::indicator).toList(), Schemas.INDICATOR),
+          spark.createDataFrame(TestFixtures.regions().regions().stream().map(Rows::region).toList(), Schemas.REGION),
+          spark.createDataFrame(findings.stream().map(Rows::finding).toList(), Schemas.FINDING),
+          MetricParameters.DEFAULTS);
+    }
+    return metrics;
+  }
+
+  /** The single row of a model for region × indicator (× extra equality filters as SQL). */
+  public static Row one(String model, String region, String indicator, String andWhere) throws Exception {
+    List<Row> rows = get().get(model).where("region_code = '" + region + "' AND indicator_id = '" + indicator + "'"
+        + (andWhere == null ? "" : " AND " + andWhere)).collectAsList();
+    if (rows.size() != 1) throw new AssertionError(model + " " + region + " " + indicator + ": expected one row, got " + rows);
+    return rows.get(0);
+  }
+}
