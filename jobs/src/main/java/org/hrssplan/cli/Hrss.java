@@ -15,9 +15,9 @@ import picocli.CommandLine.Command;
     footer = {"  0  success", "  1  handled failure (input missing, a quality gate failed, unreadable input)",
         "  2  unexpected error", " 64  usage error"})
 public final class Hrss {
-  public static final int OK = 0;
-  public static final int HANDLED_FAILURE = 1;
-  public static final int UNEXPECTED = 2;
+  public static final int OK = org.hrssplan.pipeline.NightlyJob.OK;
+  public static final int HANDLED_FAILURE = org.hrssplan.pipeline.NightlyJob.HANDLED_FAILURE;
+  public static final int UNEXPECTED = org.hrssplan.pipeline.NightlyJob.UNEXPECTED;
   public static final int USAGE = 64;
 
   public static void main(String[] args) {

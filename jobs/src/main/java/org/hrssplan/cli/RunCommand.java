@@ -1,7 +1,6 @@
 package org.hrssplan.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -9,9 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
-import org.hrssplan.pipeline.NightlyPipeline;
-import org.hrssplan.pipeline.OpsRunLog;
-import org.hrssplan.pipeline.RunSummary;
+import org.hrssplan.pipeline.NightlyJob;
 import org.hrssplan.pipeline.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,30 +33,10 @@ public final class RunCommand implements Callable<Integer> {
     AppConfig cfg = AppConfig.load(configFile);
     String id = runId != null ? runId : newRunId();
     System.err.println("hrss run " + id + "\n" + cfg.describe());
-    Instant started = Instant.now();
     SparkSession spark = SparkSessions.create("hrss-nightly");
-    RunSummary summary = new RunSummary(id);
     int code;
-    Throwable error = null;
     try {
-      new NightlyPipeline(spark, cfg, System.out::println).run(summary);
-      System.out.print(summary.render());
-      code = Hrss.OK;
-    } catch (NightlyPipeline.PipelineFailure e) {
-      System.err.println("hrss run failed: " + e.getMessage());
-      code = Hrss.HANDLED_FAILURE;
-      error = e;
-    } catch (Exception | Error e) {
-      System.err.println("hrss run: unexpected error: " + e);
-      e.printStackTrace();
-      code = Hrss.UNEXPECTED;
-      error = e;
-    }
-    try {
-      OpsRunLog.append(spark, cfg, summary, started, code, error);
-    } catch (Exception e) {
-      System.err.println("hrss run: could not append the run record to " + cfg.tableName("runs") + ": " + e);
-      code = code == Hrss.OK ? Hrss.UNEXPECTED : code;
+      code = NightlyJob.run(spark, cfg, id, System.out::println, System.err::println);
     } finally {
       spark.stop();
     }

@@ -24,10 +24,16 @@ public final class DeltaPublisher {
   private final SparkSession spark;
   private final String database;
 
-  public DeltaPublisher(SparkSession spark, String database, String databaseLocation) {
+  /**
+   * @param lakehouse the lakehouse folder; the database's own location is an empty folder inside it
+   *     ({@code _catalog/<database>.db}), never the lakehouse itself: {@code DROP DATABASE … CASCADE} deletes the
+   *     database location, and the tables (external, by LOCATION) must survive that.
+   */
+  public DeltaPublisher(SparkSession spark, String database, String lakehouse) {
     this.spark = spark;
     this.database = database;
-    spark.sql("CREATE DATABASE IF NOT EXISTS " + ident(database) + " LOCATION '" + sqlString(databaseLocation) + "'");
+    String location = lakehouse + "/_catalog/" + database + ".db";
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + ident(database) + " LOCATION '" + sqlString(location) + "'");
   }
 
   public void publish(PublishedTable table, String name, String path, Dataset<Row> data, String runId) {

@@ -22,17 +22,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline on the five seeds, into a temporary lakehouse, twice: the Delta tables are what BI
- * readers need (reader 1 / writer 2, no deletion vectors, one file, comments, no TIMESTAMP_NTZ), a rerun
- * leaves identical contents, and the run writes exactly the committed data/normalized CSV.
+ * The whole nightly job on the five seeds, into a temporary lakehouse, twice, exactly as {@code hrss run} runs it
+ * ({@link NightlyJob}): every table is what BI readers need (reader 1 / writer 2, no deletion vectors, at most one
+ * file, comments, no TIMESTAMP_NTZ), a rerun leaves identical contents, each run appends its record, Delta Kernel
+ * reads what Spark reads, and the run writes exactly the committed data/normalized CSV.
  */
 class NightlyPipelineTest {
   @TempDir static Path tmp;
   private static SparkSession spark;
   private static AppConfig config;
-  private static RunSummary first;
-  private static RunSummary second;
+  private static int firstExit;
+  private static int secondExit;
   private static Map<String, List<Row>> afterFirst;
+  private static final List<PublishedTable> DATA_TABLES = new java.util.ArrayList<>();
 
   @BeforeAll
   static void runTwice() throws Exception {
@@ -45,10 +47,18 @@ class NightlyPipelineTest {
         .replace("database: hrss", "database: hrss_test"));
     System.setProperty("hrss.home", root.toString());
     config = AppConfig.load(yaml);
-    first = new NightlyPipeline(spark, config, s -> {}).run("run-1");
+    DATA_TABLES.addAll(PublishedTable.EXTRACTION_TABLES);
+    DATA_TABLES.addAll(PublishedTable.METRIC_TABLES);
+    firstExit = NightlyJob.run(spark, config, "run-1", s -> {}, System.err::println);
     afterFirst = new java.util.HashMap<>();
-    for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) afterFirst.put(t.key(), sorted(config.tableName(t.key())));
-    second = new NightlyPipeline(spark, config, s -> {}).run("run-2");
+    for (PublishedTable t : DATA_TABLES) afterFirst.put(t.key(), sorted(config.tableName(t.key())));
+    secondExit = NightlyJob.run(spark, config, "run-2", s -> {}, System.err::println);
+  }
+
+  private static List<PublishedTable> allTables() {
+    List<PublishedTable> all = new java.util.ArrayList<>(DATA_TABLES);
+    all.add(PublishedTable.RUNS);
+    return all;
   }
 
   private static List<Row> sorted(String table) {
@@ -59,25 +69,82 @@ class NightlyPipelineTest {
   @Test
   void publishesEveryTableInTheCatalogDatabase() {
     Set<String> tables = new TreeSet<>();
-    spark.sql("SHOW TABLES IN hrss_test").collectAsList().forEach(r -> tables.add(r.getString(1)));
-    assertTrue(tables.containsAll(Set.of("raw_plan_cells", "fct_observation", "dq_quarantine", "dq_findings", "dq_document_accounting",
-        "dim_region", "dim_indicator")), tables.toString());
+    spark.sql("SHOW TABLES IN hrss_test").where("NOT isTemporary").collectAsList().forEach(r -> tables.add(r.getString(1)));
+    assertEquals(Set.of("raw_plan_cells", "fct_observation", "dq_quarantine", "dq_findings", "dq_document_accounting",
+        "dim_region", "dim_indicator", "fct_target_attainment", "fct_growth", "fct_ambition", "agg_indicator_cross_region",
+        "agg_region_scorecard", "ml_region_clusters", "ops_job_runs"), tables);
+    assertEquals(0, firstExit);
+    assertEquals(0, secondExit);
     assertEquals(373L, spark.table("hrss_test.fct_observation").count());
     assertEquals(0L, spark.table("hrss_test.dq_quarantine").count());
     assertEquals(5L, spark.table("hrss_test.dq_document_accounting").count());
     assertEquals(5L, spark.table("hrss_test.dim_region").count());
-    assertTrue(first.balanced);
-    assertEquals(5, first.documentsExtracted());
+    assertEquals(62L, spark.table("hrss_test.fct_target_attainment").count());   // table rows with an actual column
+    assertEquals(9L, spark.table("hrss_test.fct_target_attainment").where("NOT achieved").count());
+    assertEquals(10L, spark.table("hrss_test.agg_region_scorecard").count());      // 5 regions × {13th, 14th}
+    assertEquals(5L, spark.table("hrss_test.ml_region_clusters").count());
+  }
+
+  @Test
+  void everyRunAppendsItsRecordWithChecksumsRowsAndVersions() throws Exception {
+    List<Row> runs = spark.table("hrss_test.ops_job_runs").where("run_id IN ('run-1', 'run-2')").orderBy("started_at").collectAsList();
+    assertEquals(List.of("run-1", "run-2"), runs.stream().map(r -> r.<String>getAs("run_id")).toList());
+    for (Row r : runs) {
+      assertEquals("succeeded", r.getAs("status"));
+      assertEquals(0, (int) r.getAs("exit_code"));
+      assertEquals(5, (int) r.getAs("documents"));
+      assertEquals(373L, (long) r.getAs("observations"));
+      var checksums = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) r.getAs("input_checksums"));
+      assertEquals(5, checksums.size());
+      assertEquals(org.hrssplan.document.PlanDocument.sha256(Files.readAllBytes(TestFixtures.plansDir().resolve("000_7ce0061591be9752.txt"))),
+          checksums.get("000_7ce0061591be9752.txt").asText());
+      assertTrue(((String) r.getAs("table_versions")).contains("hrss_test.fct_observation"));
+      assertTrue(!((java.sql.Timestamp) r.getAs("ended_at")).before(r.getAs("started_at")));
+    }
+  }
+
+  @Test
+  void aFailedRunStillRecordsItselfAndExitsOne() throws Exception {
+    Path yaml = tmp.resolve("missing-input.yaml");
+    Files.writeString(yaml, Files.readString(tmp.resolve("hrss.yaml")).replace("plans: data/raw/plans", "plans: " + tmp.resolve("no-such-dir")));
+    int code = NightlyJob.run(spark, AppConfig.load(yaml), "run-missing", s -> {}, s -> {});
+    assertEquals(1, code);
+    Row r = spark.table("hrss_test.ops_job_runs").where("run_id = 'run-missing'").collectAsList().get(0);
+    assertEquals("failed", r.getAs("status"));
+    assertEquals(1, (int) r.getAs("exit_code"));
+    assertTrue(((String) r.getAs("error_message")).contains("no-such-dir"));
+  }
+
+  @Test
+  void deltaKernelReadsEveryPublishedTableAsSparkDoes() throws Exception {
+    for (PublishedTable t : allTables()) {
+      String path = config.tablePath(t.key());
+      org.hrssplan.testing.KernelReader.Table2 kernel = org.hrssplan.testing.KernelReader.read(path);
+      Dataset<Row> sparkRows = spark.read().format("delta").load(path);
+      assertEquals(List.of(sparkRows.columns()), kernel.schema().fieldNames(), t.key() + " schema");
+      List<String> expected = sparkRows.collectAsList().stream().map(org.hrssplan.testing.KernelReader::render).sorted().toList();
+      assertEquals(expected, kernel.rows().stream().sorted().toList(), t.key() + " rows");
+    }
+  }
+
+  @Test
+  void aNewSessionFindsThePublishedTablesFromTheLakehouseAlone() {
+    spark.sql("DROP DATABASE hrss_test CASCADE");        // the catalog forgets; the Delta folders must stay
+    assertTrue(Files.isDirectory(tmp.resolve("lakehouse/fct_observation/_delta_log")), "DROP DATABASE must not delete the tables");
+    List<String> registered = TableRegistry.registerAll(spark, config);
+    assertEquals(14, registered.size(), registered.toString());
+    assertEquals(373L, spark.table("hrss_test.fct_observation").count());
   }
 
   @Test
   void tablesAreReadableByBiToolsAsTheyAre() {
-    for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) {
+    for (PublishedTable t : allTables()) {
       Row d = spark.sql("DESCRIBE DETAIL " + config.tableName(t.key())).collectAsList().get(0);
       String name = config.tableName(t.key());
       assertEquals(1, (int) d.getAs("minReaderVersion"), name);
       assertEquals(2, (int) d.getAs("minWriterVersion"), name);
-      assertTrue((long) d.getAs("numFiles") <= 1L, name + " at most one data file");
+      long maxFiles = t == PublishedTable.RUNS ? spark.table(name).count() : 1L;   // the run log: one file per run appended
+      assertTrue((long) d.getAs("numFiles") <= maxFiles, name + " at most one data file per run");
       assertTrue(((scala.collection.Seq<?>) d.getAs("partitionColumns")).isEmpty(), name + " unpartitioned");
       Map<String, String> props = scala.jdk.javaapi.CollectionConverters.asJava(d.<scala.collection.Map<String, String>>getAs("properties"));
       assertEquals("false", props.get("delta.enableDeletionVectors"), name);
@@ -92,14 +159,13 @@ class NightlyPipelineTest {
 
   @Test
   void everyCommitCarriesItsRunIdAndARerunLeavesIdenticalContents() {
-    for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) {
+    for (PublishedTable t : DATA_TABLES) {
       List<Row> hist = spark.sql("DESCRIBE HISTORY " + config.tableName(t.key())).select("version", "userMetadata")
           .orderBy("version").collectAsList();
       for (Row h : hist) assertTrue(Set.of("run-1", "run-2").contains(h.getString(1)), t.key() + " commit " + h);
       if (!afterFirst.get(t.key()).isEmpty()) assertEquals("run-2", hist.get(hist.size() - 1).getString(1), t.key());
       assertEquals(afterFirst.get(t.key()), sorted(config.tableName(t.key())), t.key() + " changed on rerun");
     }
-    assertEquals(first.tableRows, second.tableRows);
   }
 
   @Test
