@@ -64,9 +64,10 @@ public final class RegionClustering {
       }
       return Math.sqrt(s);
     };
-    spark.udf().register("hrss_distance_to_center", distance, org.apache.spark.sql.types.DataTypes.DoubleType);
-    return withDistance.selectExpr("region_code", "cluster", "achieved_share", "decline_share", "log_median_ambition",
-            "below_current_share", "hrss_distance_to_center(features_array, cluster) AS distance_to_center")
+    var distanceToCenter = org.apache.spark.sql.functions.udf(distance, org.apache.spark.sql.types.DataTypes.DoubleType);
+    return withDistance.select(col("region_code"), col("cluster"), col("achieved_share"), col("decline_share"),
+            col("log_median_ambition"), col("below_current_share"),
+            distanceToCenter.apply(col("features_array"), col("cluster")).as("distance_to_center"))
         .withColumn("k", lit(k))
         .withColumn("seed", lit(params.seed()))
         .withColumn("method", lit("kmeans on standardized, mean-imputed features"));

@@ -22,11 +22,25 @@ public final class OpsRunLog {
     var row = RowFactory.create(summary.runId, Timestamp.from(started), Timestamp.from(Instant.now()),
         exitCode == 0 ? "succeeded" : "failed", exitCode,
         error == null ? null : error.getClass().getName(), error == null ? null : String.valueOf(error.getMessage()),
-        config.source(), json(summary.inputChecksums), json(summary.tableRows), json(summary.tableVersions), json(summary.stageMillis),
+        config.source(), json(summary.inputChecksums), json(rowsIn(summary)), json(summary.tableRows), json(summary.tableVersions), json(summary.stageMillis),
         summary.documents.size(), observations, quarantined);
     new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()))
         .append(PublishedTable.RUNS, config.tables().get("runs"), config.tablePath("runs"),
             spark.createDataFrame(List.of(row), Schemas.RUN), summary.runId);
+  }
+
+  private static Map<String, Long> rowsIn(RunSummary summary) {
+    long cells = 0;
+    long prose = 0;
+    for (var d : summary.documents) {
+      cells += (Integer) d.getAs("value_cells");
+      prose += (Integer) d.getAs("prose_targets");
+    }
+    Map<String, Long> m = new java.util.LinkedHashMap<>();
+    m.put("documents", (long) summary.documents.size());
+    m.put("value_cells", cells);
+    m.put("prose_targets", prose);
+    return m;
   }
 
   private static String json(Map<String, ?> m) throws Exception {

@@ -141,6 +141,7 @@ public final class Schemas {
       f("error_message", S, "error message when failed"),
       f("config_source", S, "the config file the run used"),
       f("input_checksums", S, "JSON {file: sha256} of the plan documents read"),
+      f("rows_in", S, "JSON of what the run read: documents, table value cells, prose targets"),
       f("rows_out", S, "JSON {table: rows} of the tables published"),
       f("table_versions", S, "JSON {table: Delta version} after the run"),
       f("stage_millis", S, "JSON {stage: milliseconds}"),

@@ -99,6 +99,7 @@ class NightlyPipelineTest {
       assertEquals(org.hrssplan.document.PlanDocument.sha256(Files.readAllBytes(TestFixtures.plansDir().resolve("000_7ce0061591be9752.txt"))),
           checksums.get("000_7ce0061591be9752.txt").asText());
       assertTrue(((String) r.getAs("table_versions")).contains("hrss_test.fct_observation"));
+      assertEquals("{\"documents\":5,\"value_cells\":327,\"prose_targets\":46}", r.getAs("rows_in"));
       assertTrue(!((java.sql.Timestamp) r.getAs("ended_at")).before(r.getAs("started_at")));
     }
   }
@@ -149,6 +150,9 @@ class NightlyPipelineTest {
       Map<String, String> props = scala.jdk.javaapi.CollectionConverters.asJava(d.<scala.collection.Map<String, String>>getAs("properties"));
       assertEquals("false", props.get("delta.enableDeletionVectors"), name);
       assertTrue(props.keySet().stream().noneMatch(k -> k.startsWith("delta.columnMapping")), name);
+      List<String> features = List.of(((scala.collection.Seq<?>) d.getAs("tableFeatures")).mkString(",").split(","));
+      assertTrue(features.stream().noneMatch(f -> f.equals("timestampNtz") || f.equals("deletionVectors") || f.equals("columnMapping")),
+          name + " table features " + features);
       for (StructField f : spark.table(name).schema().fields()) {
         assertTrue(f.name().matches("[a-z0-9_]+"), name + "." + f.name());
         assertTrue(f.getComment().isDefined() && !f.getComment().get().isBlank(), name + "." + f.name() + " has a comment");
