@@ -28,7 +28,8 @@ public record AppConfig(
     String normalizedCsv,
     Map<String, String> tables,
     QualityThresholds quality,
-    MetricParameters metrics) {
+    MetricParameters metrics,
+    String notebooks) {
 
   public static final String DEFAULT_RESOURCE = "conf/hrss.yaml";
 
@@ -68,7 +69,8 @@ public record AppConfig(
         m.path("outlier_z").asDouble(d.outlierZ()), m.path("clusters").asInt(d.clusters()), m.path("seed").asLong(d.seed()));
     return new AppConfig(source, home, text(root, "input", "plans", source), text(root, "input", "regions", source),
         root.path("catalog").asText("conf/indicator-catalog.yaml"), text(root, null, "lakehouse", source),
-        root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), Map.copyOf(tables), thresholds, metrics);
+        root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), Map.copyOf(tables), thresholds, metrics,
+        root.path("notebooks").asText("notebooks-export"));
   }
 
   private static String text(JsonNode root, String section, String field, String source) throws IOException {
@@ -104,6 +106,6 @@ public record AppConfig(
     return "config " + source + "\n  home=" + home + "\n  plans=" + resolve(plans) + "\n  regions=" + resolve(regions)
         + "\n  catalog=" + resolve(catalog) + "\n  lakehouse=" + resolve(lakehouse) + "\n  database=" + database
         + "\n  normalized_csv=" + (normalizedCsv.isEmpty() ? "(off)" : resolve(normalizedCsv)) + "\n  tables=" + tables
-        + "\n  quality=" + quality + "\n  metrics=" + metrics;
+        + "\n  quality=" + quality + "\n  metrics=" + metrics + "\n  notebooks=" + resolve(notebooks);
   }
 }

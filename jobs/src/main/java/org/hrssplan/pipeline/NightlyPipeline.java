@@ -24,6 +24,7 @@ import org.hrssplan.extract.ObservationCsv;
 import org.hrssplan.extract.PlanExtractor;
 import org.hrssplan.metrics.MetricModels;
 import org.hrssplan.metrics.RegionClustering;
+import org.hrssplan.notebooks.NotebookRunner;
 
 /**
  * The nightly job: read config and inputs, extract every plan document on the executors, publish the bronze,
@@ -58,7 +59,7 @@ public final class NightlyPipeline {
     var hadoop = spark.sparkContext().hadoopConfiguration();
 
     long t0 = System.nanoTime();
-    progress.accept("[1/6] load inputs: catalog, regions");
+    progress.accept("[1/8] load inputs: catalog, regions");
     IndicatorCatalog catalog = InputFiles.catalog(hadoop, config);
     RegionDirectory regions = InputFiles.regions(hadoop, config);
     summary.inputProblems.addAll(regions.problems());
@@ -67,7 +68,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("load", ms(t0));
 
     long t1 = System.nanoTime();
-    progress.accept("[2/6] extract documents from " + plans);
+    progress.accept("[2/8] extract documents from " + plans);
     PlanExtractor extractor = new PlanExtractor(catalog, regions, config.quality());
     Dataset<Row> files = spark.read().format("binaryFile").load(plans);
     Dataset<Row> extraction = DocumentExtraction.extract(files, extractor).persist(StorageLevel.MEMORY_AND_DISK());
@@ -82,7 +83,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("extract", ms(t1));
 
     long t2 = System.nanoTime();
-    progress.accept("[3/6] publish Delta tables to " + config.resolve(config.lakehouse()) + " (database " + config.database() + ")");
+    progress.accept("[3/8] publish Delta tables to " + config.resolve(config.lakehouse()) + " (database " + config.database() + ")");
     Map<String, Dataset<Row>> data = Map.of(
         "raw_cells", DocumentExtraction.rawCells(extraction),
         "observations", DocumentExtraction.observations(extraction),
@@ -96,7 +97,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("publish", ms(t2));
 
     long tm = System.nanoTime();
-    progress.accept("[4/6] metrics: attainment, growth, ambition, cross-region, scorecard, clusters");
+    progress.accept("[4/8] metrics: attainment, growth, ambition, cross-region, scorecard, clusters");
     Map<String, Dataset<Row>> metrics = new java.util.LinkedHashMap<>(MetricModels.compute(spark, published("observations"),
         published("indicators"), published("regions"), published("findings"), config.metrics()));
     for (PublishedTable t : PublishedTable.METRIC_TABLES) {
@@ -109,15 +110,38 @@ public final class NightlyPipeline {
 
     long t3 = System.nanoTime();
     if (!config.normalizedCsv().isEmpty()) {
-      progress.accept("[5/6] write " + config.resolve(config.normalizedCsv()));
+      progress.accept("[5/8] write " + config.resolve(config.normalizedCsv()));
       writeCsv(spark.read().format("delta").load(config.tablePath("observations")), Path.of(config.resolve(config.normalizedCsv())));
     } else {
-      progress.accept("[5/6] normalized CSV off (normalized_csv is empty)");
+      progress.accept("[5/8] normalized CSV off (normalized_csv is empty)");
     }
     summary.stageMillis.put("csv", ms(t3));
 
+    long te = System.nanoTime();
+    progress.accept("[6/8] exports: Parquet and CSV snapshots under " + config.resolve(config.lakehouse()) + "/exports");
+    List<PublishedTable> all = new ArrayList<>(PublishedTable.EXTRACTION_TABLES);
+    all.addAll(PublishedTable.METRIC_TABLES);
+    TableExports.write(spark, config, all);
+    summary.stageMillis.put("exports", ms(te));
+
+    long tn = System.nanoTime();
+    Path notebooks = Path.of(config.resolve(config.notebooks()));
+    if (Files.isDirectory(notebooks)) {
+      Path out = Path.of(config.resolve(config.lakehouse()), "exports", "notebooks");
+      progress.accept("[7/8] notebooks: " + notebooks + " → " + out);
+      for (var run : new NotebookRunner(spark).runAll(notebooks, out, Map.of("lakehouse", config.resolve(config.lakehouse()),
+          "run_date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()))) {
+        summary.notebooks.put(run.notebook().name(), run.failed() ? "failed" : "ok");
+        progress.accept(String.format("      %-36s %s", run.notebook().name() + ".html", run.failed() ? "FAILED (see the page)" : "ok"));
+      }
+      if (summary.notebooks.containsValue("failed")) throw new PipelineFailure("a notebook failed: " + summary.notebooks);
+    } else {
+      progress.accept("[7/8] notebooks: no folder " + notebooks + "; skipped");
+    }
+    summary.stageMillis.put("notebooks", ms(tn));
+
     long t4 = System.nanoTime();
-    progress.accept("[6/6] summary");
+    progress.accept("[8/8] summary");
     for (Row d : summary.documents) summary.inputChecksums.put(d.getAs("source_file"), d.getAs("source_sha256"));
     Dataset<Row> q = spark.read().format("delta").load(config.tablePath("quarantine"));
     for (Row r : q.groupBy("reason_code").count().orderBy(col("count").desc(), col("reason_code")).collectAsList()) {

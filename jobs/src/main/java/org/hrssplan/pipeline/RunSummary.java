@@ -14,6 +14,7 @@ public final class RunSummary {
   public final Map<String, Long> tableRows = new LinkedHashMap<>();
   public final Map<String, Long> tableVersions = new LinkedHashMap<>();
   public final Map<String, String> inputChecksums = new LinkedHashMap<>();
+  public final Map<String, String> notebooks = new LinkedHashMap<>();
   public final List<String> unknownIndicators = new ArrayList<>();
   public final List<String> inputProblems = new ArrayList<>();
   public final Map<String, Long> quarantineByReason = new LinkedHashMap<>();

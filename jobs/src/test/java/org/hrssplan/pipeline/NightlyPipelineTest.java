@@ -129,6 +129,66 @@ class NightlyPipelineTest {
   }
 
   @Test
+  void notebooksAreExecutedIntoReadableHtmlWithTheKeyNumbers() throws Exception {
+    Path dir = tmp.resolve("lakehouse/exports/notebooks");
+    var nb1 = org.jsoup.Jsoup.parse(dir.resolve("01_target_attainment.html").toFile(), "UTF-8");
+    assertEquals("十三五目标完成情况 — 13th Five-Year Plan: targets against actuals", nb1.title());
+    var scorecard = nb1.select("table.result").get(0);
+    assertEquals("奉节县 16 11 5 4 1 0.688", scorecard.select("tr:contains(奉节县)").first().select("td").eachText().stream()
+        .reduce((a, b) -> a + " " + b).orElseThrow());
+    assertEquals(15, nb1.select("table.result").get(1).select("tbody tr.hl").size(), "9 missed + 6 other declines, all highlighted");
+    assertTrue(nb1.select("img.chart").size() >= 1);
+    var nb3 = org.jsoup.Jsoup.parse(dir.resolve("03_indicator_across_regions.html").toFile(), "UTF-8");
+    assertTrue(nb3.select("table.result").get(0).text().contains("1.08"), "达川 2020 失业保险参保人数");
+    var nb4 = org.jsoup.Jsoup.parse(dir.resolve("04_data_quality.html").toFile(), "UTF-8");
+    assertEquals(5, nb4.select("table.result").get(0).select("tbody tr").size());
+    assertTrue(nb4.select("table.result").get(0).select("tbody tr").eachText().stream().allMatch(t -> t.endsWith("true")), "balanced");
+    for (String f : List.of("01_target_attainment", "02_ambition", "03_indicator_across_regions", "04_data_quality")) {
+      var doc = org.jsoup.Jsoup.parse(dir.resolve(f + ".html").toFile(), "UTF-8");
+      assertTrue(doc.select("p.error").isEmpty(), f + ": " + doc.select("p.error").text());
+      assertTrue(doc.select("script").isEmpty(), f + " has no scripts: readable offline");
+    }
+  }
+
+  @Test
+  void chromiumRendersEveryNotebookWithChartsAndTables() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    assertTrue(Files.isExecutable(chromium), "Chromium is needed for this test: mvn verify installs it (jobs/bin/setup-system)");
+    Path dir = tmp.resolve("lakehouse/exports/notebooks");
+    for (String f : List.of("01_target_attainment", "02_ambition", "03_indicator_across_regions", "04_data_quality")) {
+      Path png = tmp.resolve(f + ".png");
+      Path profile = Files.createTempDirectory(tmp, "chromium");
+      ProcessBuilder pb = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+          "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--user-data-dir=" + profile, "--window-size=1200,1600", "--enable-logging=stderr", "--v=0",
+          "--screenshot=" + png, dir.resolve(f + ".html").toUri().toString()).redirectErrorStream(true);
+      Process p = pb.start();
+      String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), f + ": chromium did not finish");
+      assertEquals(0, p.exitValue(), f + ": " + log);
+      assertTrue(Files.size(png) > 20_000, f + ": screenshot is empty");
+      java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+      assertEquals(1200, img.getWidth());
+      assertTrue(!log.contains("Uncaught") && !log.contains(":CONSOLE("), f + ": script errors\n" + log);
+    }
+  }
+
+  @Test
+  void snapshotsForToolsWithoutADeltaReader() throws Exception {
+    for (PublishedTable t : DATA_TABLES) {
+      String name = config.tables().get(t.key());
+      long rows = spark.read().parquet(tmp.resolve("lakehouse/exports/parquet/" + name).toString()).count();
+      assertEquals(spark.table(config.tableName(t.key())).count(), rows, name);
+      Path csv = tmp.resolve("lakehouse/exports/csv/" + name + ".csv");
+      assertTrue(Files.readString(csv).startsWith("\uFEFF"), name + " CSV starts with a BOM for Excel");
+      try (var it = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerForListOf(String.class)
+          .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY).readValues(csv.toFile())) {
+        assertEquals(rows + 1, it.readAll().size(), name + " CSV: header + one record per row");
+      }
+    }
+  }
+
+  @Test
   void aNewSessionFindsThePublishedTablesFromTheLakehouseAlone() {
     spark.sql("DROP DATABASE hrss_test CASCADE");        // the catalog forgets; the Delta folders must stay
     assertTrue(Files.isDirectory(tmp.resolve("lakehouse/fct_observation/_delta_log")), "DROP DATABASE must not delete the tables");
