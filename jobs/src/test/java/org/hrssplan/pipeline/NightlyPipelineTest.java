@@ -189,6 +189,21 @@ class NightlyPipelineTest {
   }
 
   @Test
+  void duckDbReadsTheParquetSnapshotsWithTheSameAnswers() throws Exception {
+    String dir = tmp.resolve("lakehouse/exports/parquet").toString();
+    try (var conn = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        var st = conn.createStatement();
+        var rs = st.executeQuery("SELECT count(*) FILTER (WHERE NOT achieved), count(*) FILTER (WHERE declined), "
+            + "(SELECT count(*) FROM read_parquet('" + dir + "/fct_observation/*.parquet')) "
+            + "FROM read_parquet('" + dir + "/fct_target_attainment/*.parquet')")) {
+      rs.next();
+      assertEquals(9, rs.getLong(1), "missed targets");
+      assertEquals(7, rs.getLong(2), "declines");
+      assertEquals(373, rs.getLong(3), "observations");
+    }
+  }
+
+  @Test
   void aNewSessionFindsThePublishedTablesFromTheLakehouseAlone() {
     spark.sql("DROP DATABASE hrss_test CASCADE");        // the catalog forgets; the Delta folders must stay
     assertTrue(Files.isDirectory(tmp.resolve("lakehouse/fct_observation/_delta_log")), "DROP DATABASE must not delete the tables");
