@@ -8,6 +8,7 @@ import org.hrssplan.pipeline.SparkSessions;
 import org.hrssplan.pipeline.TableCsv;
 import org.hrssplan.pipeline.TableRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +22,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "CSV file to write")
   Path out;
 
-  @Option(names = "--config", description = "config file (default: conf/hrss.yaml)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Override
   public Integer call() throws Exception {
@@ -30,7 +31,7 @@ public final class ExportCommand implements Callable<Integer> {
       System.err.println("hrss export: '" + table + "' is not a table name");
       return Hrss.USAGE;
     }
-    AppConfig cfg = AppConfig.load(config);
+    AppConfig cfg = config.load();
     SparkSession spark = SparkSessions.create("hrss-export");
     try {
       TableRegistry.registerAll(spark, cfg);

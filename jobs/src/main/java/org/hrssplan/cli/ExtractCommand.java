@@ -20,6 +20,7 @@ import org.hrssplan.extract.ObservationCsv;
 import org.hrssplan.extract.PlanExtractor;
 import org.hrssplan.extract.QuarantinedCell;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrss extract}: documents → normalized CSV, no Spark, no Delta — for checking a new document. */
@@ -33,12 +34,12 @@ public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "CSV file to write (columns as data/normalized/indicator_observations.csv)")
   Path out;
 
-  @Option(names = "--config", description = "config file for catalog and regions (default: conf/hrss.yaml)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Override
   public Integer call() throws Exception {
-    AppConfig cfg = AppConfig.load(config);
+    AppConfig cfg = config.load();
     IndicatorCatalog catalog;
     try (InputStream in = Files.newInputStream(Path.of(cfg.resolve(cfg.catalog())))) {
       catalog = IndicatorCatalog.load(in);

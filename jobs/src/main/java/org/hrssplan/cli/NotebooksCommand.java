@@ -9,21 +9,22 @@ import org.hrssplan.notebooks.NotebookRun;
 import org.hrssplan.notebooks.NotebookRunner;
 import org.hrssplan.pipeline.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrss notebooks}: execute the analyst notebooks against the published tables and write their HTML pages. */
 @Command(name = "notebooks", mixinStandardHelpOptions = true,
     description = "Execute notebooks-export/*.sql against the published tables; write <lakehouse>/exports/notebooks/*.html.")
 public final class NotebooksCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "config file (default: conf/hrss.yaml)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Option(names = "--out", description = "output folder (default: <lakehouse>/exports/notebooks)")
   Path out;
 
   @Override
   public Integer call() throws Exception {
-    AppConfig cfg = AppConfig.load(config);
+    AppConfig cfg = config.load();
     Path dir = Path.of(cfg.resolve(cfg.notebooks()));
     Path target = out != null ? out : Path.of(cfg.resolve(cfg.lakehouse()), "exports", "notebooks");
     SparkSession spark = SparkSessions.create("hrss-notebooks");

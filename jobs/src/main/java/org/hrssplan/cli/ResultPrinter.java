@@ -1,6 +1,5 @@
 package org.hrssplan.cli;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +42,7 @@ final class ResultPrinter {
       for (int i = 0; i < cols.length; i++) c.add(r.isNullAt(i) ? "" : String.valueOf(r.get(i)));
       data.add(c);
     }
-    return CsvMapper.builder().enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build().writer(b.build().withHeader()).writeValueAsString(data);
+    return org.hrssplan.config.Csv.mapper().writer(b.build().withHeader()).writeValueAsString(data);
   }
 
   private static void line(StringBuilder sb, String[] cells, int[] w) {

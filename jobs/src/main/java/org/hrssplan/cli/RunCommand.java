@@ -11,21 +11,22 @@ import org.hrssplan.config.AppConfig;
 import org.hrssplan.pipeline.NightlyJob;
 import org.hrssplan.pipeline.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code hrss run}: the whole nightly pipeline. Under spark-submit: {@code --class org.hrssplan.cli.RunJob}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the nightly pipeline: extract every plan document, publish the Delta tables, write the normalized CSV.")
 public final class RunCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "config file (default: conf/hrss.yaml under HRSS_HOME, else the one in the jar)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Option(names = "--run-id", description = "run id stamped on every Delta commit (default: UTC time + random suffix)")
   String runId;
 
   @Override
   public Integer call() throws Exception {
-    return runPipeline(config, runId);
+    return runPipeline(config.file, runId);
   }
 
   static int runPipeline(Path configFile, String runId) throws Exception {

@@ -1,6 +1,5 @@
 package org.hrssplan.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
@@ -11,6 +10,7 @@ import org.hrssplan.notebooks.ReadOnlySql;
 import org.hrssplan.pipeline.SparkSessions;
 import org.hrssplan.pipeline.TableRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,8 +33,8 @@ public final class SqlCommand implements Callable<Integer> {
   @Option(names = "--max-rows", defaultValue = "1000", description = "rows to print at most (default ${DEFAULT-VALUE})")
   int maxRows;
 
-  @Option(names = "--config", description = "config file (default: conf/hrss.yaml)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   /** Runs one statement, printing rows to out and problems to err; returns the exit code. */
   int execute(SparkSession spark, String sql, java.io.PrintStream out, java.io.PrintStream err) throws Exception {
@@ -65,7 +65,7 @@ public final class SqlCommand implements Callable<Integer> {
       System.err.println("hrss sql: --format must be table or csv");
       return Hrss.USAGE;
     }
-    AppConfig cfg = AppConfig.load(config);
+    AppConfig cfg = config.load();
     SparkSession spark = SparkSessions.create("hrss-sql");
     try {
       List<String> registered = TableRegistry.registerAll(spark, cfg);

@@ -24,7 +24,7 @@ public final class ObservationCsv {
   public static void write(List<Observation> observations, Writer out) throws IOException {
     CsvSchema.Builder b = CsvSchema.builder();
     COLUMNS.forEach(b::addColumn);
-    CsvMapper mapper = CsvMapper.builder().enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    CsvMapper mapper = org.hrssplan.config.Csv.mapper();
     List<Observation> sorted = new ArrayList<>(observations);
     sorted.sort(java.util.Comparator.comparing(Observation::sourceFile).thenComparingInt(Observation::sourceLine)
         .thenComparing(Observation::observationId));

@@ -1,7 +1,6 @@
 package org.hrssplan.pipeline;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -30,7 +29,7 @@ public final class TableCsv {
     StructField[] fields = table.schema().fields();
     CsvSchema.Builder b = CsvSchema.builder();
     for (StructField f : fields) b.addColumn(f.name());
-    CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    CsvMapper mapper = org.hrssplan.config.Csv.mapper();
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     long n = 0;
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -1,0 +1,16 @@
+package org.hrssplan.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.hrssplan.config.AppConfig;
+import picocli.CommandLine.Option;
+
+/** The {@code --config FILE} option every command shares (picocli mixin). */
+public final class ConfigOption {
+  @Option(names = "--config", description = "config file (default: conf/hrss.yaml under HRSS_HOME, else the one in the jar)")
+  Path file;
+
+  AppConfig load() throws IOException {
+    return AppConfig.load(file);
+  }
+}
