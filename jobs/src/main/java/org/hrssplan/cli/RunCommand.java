@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
-import org.hrssplan.pipeline.NightlyJob;
+import org.hrssplan.ops.NightlyRun;
 import org.hrssplan.pipeline.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,23 +24,21 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--run-id", description = "run id stamped on every Delta commit (default: UTC time + random suffix)")
   String runId;
 
+  @Option(names = "--force", description = "recompute and republish even when inputs, config and code are unchanged")
+  boolean force;
+
   @Override
   public Integer call() throws Exception {
-    return runPipeline(config.file, runId);
+    return runPipeline(config.file, runId, force);
   }
 
-  static int runPipeline(Path configFile, String runId) throws Exception {
+  static int runPipeline(Path configFile, String runId, boolean force) throws Exception {
     long start = System.nanoTime();
     AppConfig cfg = AppConfig.load(configFile);
     String id = runId != null ? runId : newRunId();
     System.err.println("hrss run " + id + "\n" + cfg.describe());
-    SparkSession spark = SparkSessions.create("hrss-nightly");
-    int code;
-    try {
-      code = NightlyJob.run(spark, cfg, id, System.out::println, System.err::println);
-    } finally {
-      spark.stop();
-    }
+    int code = NightlyRun.run(cfg, id, force, () -> SparkSessions.create("hrss-nightly"), SparkSession::stop,
+        System.out::println, System.err::println);
     System.out.printf("%s in %.1f s (exit %d)%n", code == Hrss.OK ? "Done" : "Failed", (System.nanoTime() - start) / 1e9, code);
     return code;
   }

@@ -1,0 +1,94 @@
+package org.hrssplan.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.hrssplan.config.AppConfig;
+import org.hrssplan.document.PlanDocument;
+
+/**
+ * Everything a run's output depends on, as SHA-256 checksums: every file of the plans folder, regions.csv, the
+ * catalog, the config file, the notebooks and the job's own jar. A rerun whose fingerprint equals the last
+ * successful run's ({@code <lakehouse>/_state/last_success.json}) has nothing new to publish: it exits 0 at once,
+ * without starting Spark and without writing a table version. Local inputs only; for URIs the check is skipped.
+ */
+public record InputFingerprint(Map<String, String> checksums) {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  /** The fingerprint of the configured inputs, or null when an input is not a local path. */
+  public static InputFingerprint of(AppConfig config) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    String[] locations = {config.resolve(config.plans()), config.resolve(config.regions()), config.resolve(config.catalog()),
+        config.resolve(config.notebooks())};
+    for (String loc : locations) if (loc.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) return null;
+    addFolder(m, "plans/", Path.of(locations[0]));
+    m.put("regions", sha(Path.of(locations[1])));
+    m.put("catalog", sha(Path.of(locations[2])));
+    if (Files.isDirectory(Path.of(locations[3]))) addFolder(m, "notebooks/", Path.of(locations[3]));
+    m.put("config", config.source().startsWith("classpath:") ? "classpath" : sha(Path.of(config.source())));
+    m.put("code", codeChecksum());
+    return new InputFingerprint(m);
+  }
+
+  private static void addFolder(Map<String, String> m, String prefix, Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return;
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).sorted().toList()) m.put(prefix + p.getFileName(), sha(p));
+    }
+  }
+
+  private static String sha(Path p) throws IOException {
+    return Files.isRegularFile(p) ? PlanDocument.sha256(Files.readAllBytes(p)) : "missing";
+  }
+
+  /** The running jar's checksum (new code → a new fingerprint); "classes" when run from a build folder. */
+  static String codeChecksum() throws IOException {
+    try {
+      Path where = Path.of(InputFingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(where)) return sha(where);
+      try (InputStream in = InputFingerprint.class.getResourceAsStream("/models/target_attainment.sql")) {
+        return "classes:" + (in == null ? "" : PlanDocument.sha256(in.readAllBytes()).substring(0, 12));
+      }
+    } catch (URISyntaxException | SecurityException e) {
+      return "unknown";
+    }
+  }
+
+  public static Path stateFile(AppConfig config) {
+    return Path.of(config.resolve(config.lakehouse()), "_state", "last_success.json");
+  }
+
+  /** The last successful run's fingerprint and run id, or null. */
+  public static Map<String, Object> lastSuccess(AppConfig config) throws IOException {
+    Path f = stateFile(config);
+    if (!Files.isRegularFile(f)) return null;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = JSON.readValue(f.toFile(), Map.class);
+    return m;
+  }
+
+  public boolean sameAs(Map<String, Object> last) {
+    return last != null && checksums.equals(last.get("checksums"));
+  }
+
+  /** Records this fingerprint as the last successful run's (atomic rename). */
+  public void recordSuccess(AppConfig config, String runId) throws IOException {
+    Path f = stateFile(config);
+    Files.createDirectories(f.getParent());
+    Path tmp = f.resolveSibling(f.getFileName() + ".tmp");
+    Map<String, Object> m = new TreeMap<>();
+    m.put("run_id", runId);
+    m.put("checksums", checksums);
+    Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m), StandardCharsets.UTF_8);
+    Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
