@@ -29,7 +29,8 @@ public record AppConfig(
     Map<String, String> tables,
     QualityThresholds quality,
     MetricParameters metrics,
-    String notebooks) {
+    String notebooks,
+    Map<String, org.hrssplan.quality.GateRule> gates) {
 
   public static final String DEFAULT_RESOURCE = "conf/hrss.yaml";
 
@@ -70,7 +71,21 @@ public record AppConfig(
     return new AppConfig(source, home, text(root, "input", "plans", source), text(root, "input", "regions", source),
         root.path("catalog").asText("conf/indicator-catalog.yaml"), text(root, null, "lakehouse", source),
         root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), Map.copyOf(tables), thresholds, metrics,
-        root.path("notebooks").asText("notebooks-export"));
+        root.path("notebooks").asText("notebooks-export"), gates(root.path("gates"), source));
+  }
+
+  private static Map<String, org.hrssplan.quality.GateRule> gates(JsonNode node, String source) throws IOException {
+    Map<String, org.hrssplan.quality.GateRule> gates = new LinkedHashMap<>();
+    var known = java.util.Set.of("quarantine_share", "rejected_documents", "unknown_indicators", "region_lost_indicator",
+        "value_changed_same_document");
+    for (var it = node.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!known.contains(e.getKey())) throw new IOException(source + ": unknown gate '" + e.getKey() + "' (known: " + known + ")");
+      String action = e.getValue().path("action").asText("warn");
+      if (!action.equals("warn") && !action.equals("fail")) throw new IOException(source + ": gates." + e.getKey() + ".action must be warn or fail");
+      gates.put(e.getKey(), new org.hrssplan.quality.GateRule(e.getKey(), e.getValue().path("max").asDouble(0), action));
+    }
+    return Map.copyOf(gates);
   }
 
   private static String text(JsonNode root, String section, String field, String source) throws IOException {
@@ -106,6 +121,6 @@ public record AppConfig(
     return "config " + source + "\n  home=" + home + "\n  plans=" + resolve(plans) + "\n  regions=" + resolve(regions)
         + "\n  catalog=" + resolve(catalog) + "\n  lakehouse=" + resolve(lakehouse) + "\n  database=" + database
         + "\n  normalized_csv=" + (normalizedCsv.isEmpty() ? "(off)" : resolve(normalizedCsv)) + "\n  tables=" + tables
-        + "\n  quality=" + quality + "\n  metrics=" + metrics + "\n  notebooks=" + resolve(notebooks);
+        + "\n  quality=" + quality + "\n  metrics=" + metrics + "\n  notebooks=" + resolve(notebooks) + "\n  gates=" + gates.values();
   }
 }

@@ -69,10 +69,16 @@ public final class DeltaPublisher {
     spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
     try {
       ensureTable(name, qualified, path, table.schema(), table.comment());
-      String view = "_hrss_append_" + name;
-      rows.selectExpr(table.schema().fieldNames()).repartition(1).createOrReplaceTempView(view);
-      spark.sql("INSERT INTO " + qualified + " SELECT * FROM " + ident(view));
-      spark.catalog().dropTempView(view);
+      if (sameColumns(spark.read().format("delta").load(path).schema(), table.schema())) {
+        String view = "_hrss_append_" + name;
+        rows.selectExpr(table.schema().fieldNames()).repartition(1).createOrReplaceTempView(view);
+        spark.sql("INSERT INTO " + qualified + " SELECT * FROM " + ident(view));
+        spark.catalog().dropTempView(view);
+      } else {
+        // the log gained a column in a newer release: older rows keep NULL in it
+        spark.createDataFrame(rows.selectExpr(table.schema().fieldNames()).javaRDD(), table.schema()).repartition(1).write()
+            .format("delta").mode("append").option("mergeSchema", "true").save(path);
+      }
     } finally {
       spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
     }

@@ -25,6 +25,8 @@ import org.hrssplan.extract.PlanExtractor;
 import org.hrssplan.metrics.MetricModels;
 import org.hrssplan.metrics.RegionClustering;
 import org.hrssplan.notebooks.NotebookRunner;
+import org.hrssplan.quality.GateResult;
+import org.hrssplan.quality.QualityGates;
 
 /**
  * The nightly job: read config and inputs, extract every plan document on the executors, publish the bronze,
@@ -81,6 +83,17 @@ public final class NightlyPipeline {
       if (found != landed) summary.balanced = false;
     }
     summary.stageMillis.put("extract", ms(t1));
+
+    long tg = System.nanoTime();
+    boolean published = io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath("observations"))
+        && io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath("accounting"));
+    summary.gates.addAll(QualityGates.evaluate(config.gates(), DocumentExtraction.observations(extraction), accounting,
+        published ? published("observations") : null, published ? published("accounting") : null));
+    for (GateResult g : summary.gates) progress.accept("      gate " + g);
+    summary.stageMillis.put("gates", ms(tg));
+    if (summary.gates.stream().anyMatch(GateResult::blocks)) {
+      throw new PipelineFailure("quality gate failed, nothing published: " + summary.gates.stream().filter(GateResult::blocks).toList());
+    }
 
     long t2 = System.nanoTime();
     progress.accept("[3/8] publish Delta tables to " + config.resolve(config.lakehouse()) + " (database " + config.database() + ")");

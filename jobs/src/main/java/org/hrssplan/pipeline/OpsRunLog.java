@@ -23,6 +23,8 @@ public final class OpsRunLog {
         exitCode == 0 ? "succeeded" : "failed", exitCode,
         error == null ? null : error.getClass().getName(), error == null ? null : String.valueOf(error.getMessage()),
         config.source(), json(summary.inputChecksums), json(rowsIn(summary)), json(summary.tableRows), json(summary.tableVersions), json(summary.stageMillis),
+        json(summary.gates.stream().collect(java.util.stream.Collectors.toMap(g -> g.rule().name(), g -> g.toString(), (a, b) -> a,
+            java.util.LinkedHashMap::new))),
         summary.documents.size(), observations, quarantined);
     new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()))
         .append(PublishedTable.RUNS, config.tables().get("runs"), config.tablePath("runs"),

@@ -15,6 +15,7 @@ public final class RunSummary {
   public final Map<String, Long> tableVersions = new LinkedHashMap<>();
   public final Map<String, String> inputChecksums = new LinkedHashMap<>();
   public final Map<String, String> notebooks = new LinkedHashMap<>();
+  public final List<org.hrssplan.quality.GateResult> gates = new ArrayList<>();
   public final List<String> unknownIndicators = new ArrayList<>();
   public final List<String> inputProblems = new ArrayList<>();
   public final Map<String, Long> quarantineByReason = new LinkedHashMap<>();
@@ -56,6 +57,10 @@ public final class RunSummary {
     if (!inputProblems.isEmpty()) {
       sb.append("\nInput problems\n");
       inputProblems.forEach(u -> sb.append("  ").append(u).append('\n'));
+    }
+    if (!gates.isEmpty()) {
+      sb.append("\nQuality gates\n");
+      gates.forEach(g -> sb.append("  ").append(g).append('\n'));
     }
     sb.append("\nAccounting: ").append(balanced ? "every cell found is an observation or quarantined" : "UNBALANCED — cells were lost")
         .append('\n');

@@ -145,6 +145,7 @@ public final class Schemas {
       f("rows_out", S, "JSON {table: rows} of the tables published"),
       f("table_versions", S, "JSON {table: Delta version} after the run"),
       f("stage_millis", S, "JSON {stage: milliseconds}"),
+      f("gates", S, "JSON {gate: verdict} of the data-quality gates (ok, WARN or FAIL with what was measured)"),
       f("documents", I, "documents read"),
       f("observations", DataTypes.LongType, "rows in fct_observation"),
       f("quarantined", DataTypes.LongType, "rows in dq_quarantine"),

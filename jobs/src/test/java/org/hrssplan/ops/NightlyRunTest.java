@@ -82,6 +82,23 @@ class NightlyRunTest {
   }
 
   @Test
+  void aFailingGateStopsTheRunBeforeAnythingIsPublished() throws Exception {
+    Path yaml = tmp.resolve("bad.yaml");
+    Files.writeString(yaml, Files.readString(tmp.resolve("hrss.yaml"))
+        .replace("plans: data/raw/plans", "plans: " + TestFixtures.resource("fixtures/bad-input"))
+        .replace("lakehouse: " + tmp.resolve("lakehouse"), "lakehouse: " + tmp.resolve("bad-lakehouse"))
+        .replace("database: hrss_ops", "database: hrss_bad"));
+    AppConfig bad = AppConfig.load(yaml);
+    List<String> err = new ArrayList<>();
+    assertEquals(1, org.hrssplan.pipeline.NightlyJob.run(SharedSpark.get(), bad, "bad-1", s -> {}, err::add));
+    assertTrue(err.get(0).contains("quality gate failed, nothing published") && err.get(0).contains("15 of 32 cells"), err.toString());
+    assertTrue(!DeltaTable.isDeltaTable(SharedSpark.get(), bad.tablePath("observations")), "nothing published");
+    var run = SharedSpark.get().read().format("delta").load(bad.tablePath("runs")).collectAsList().get(0);
+    assertEquals("failed", run.getAs("status"));
+    assertTrue(((String) run.getAs("gates")).contains("quarantine_share"), (String) run.getAs("gates"));
+  }
+
+  @Test
   void anyChangedInputChangesTheFingerprint() throws Exception {
     Path plans = tmp.resolve("plans-copy");
     Files.createDirectories(plans);

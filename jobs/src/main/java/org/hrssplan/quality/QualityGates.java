@@ -1,0 +1,74 @@
+package org.hrssplan.quality;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The gates, evaluated on tonight's extraction against what is published now (yesterday's tables, when they exist):
+ * <ul>
+ *   <li>{@code quarantine_share}: quarantined cells / cells found ≤ limit;</li>
+ *   <li>{@code rejected_documents}: documents not extracted (undecodable, duplicate, no region, …) ≤ limit;</li>
+ *   <li>{@code unknown_indicators}: observations whose label the catalog does not know ≤ limit;</li>
+ *   <li>{@code region_lost_indicator}: region × indicator pairs published yesterday and missing tonight ≤ limit;</li>
+ *   <li>{@code value_changed_same_document}: observations of a document whose bytes did not change whose value moved
+ *       by more than the limit (relative) — the extraction or the catalog changed the meaning of a number.</li>
+ * </ul>
+ */
+public final class QualityGates {
+  private QualityGates() {}
+
+  public static List<GateResult> evaluate(Map<String, GateRule> rules, Dataset<Row> observations, Dataset<Row> accounting,
+      Dataset<Row> previousObservations, Dataset<Row> previousAccounting) {
+    List<GateResult> out = new ArrayList<>();
+    Row totals = accounting.selectExpr("coalesce(sum(value_cells + prose_targets), 0)", "coalesce(sum(quarantined_cells), 0)",
+        "count_if(status <> 'extracted')").first();
+    long found = totals.getLong(0);
+    long quarantined = totals.getLong(1);
+    long rejected = totals.getLong(2);
+    GateRule q = rules.get("quarantine_share");
+    if (q != null) {
+      double share = found == 0 ? 0 : (double) quarantined / found;
+      out.add(new GateResult(q, share <= q.limit(), String.format("%d of %d cells quarantined (%.2f%%, limit %.2f%%)", quarantined, found,
+          100 * share, 100 * q.limit())));
+    }
+    GateRule r = rules.get("rejected_documents");
+    if (r != null) out.add(new GateResult(r, rejected <= r.limit(), rejected + " document(s) not extracted (limit " + (long) r.limit() + ")"));
+    GateRule u = rules.get("unknown_indicators");
+    if (u != null) {
+      long unknown = observations.where(col("indicator_id").isNull()).count();
+      out.add(new GateResult(u, unknown <= u.limit(), unknown + " observation(s) with a label the catalog does not know (limit "
+          + (long) u.limit() + ")"));
+    }
+    GateRule lost = rules.get("region_lost_indicator");
+    if (lost != null && previousObservations != null) {
+      List<Row> missing = previousObservations.where(col("indicator_id").isNotNull()).select("region_code", "indicator_id").distinct()
+          .except(observations.where(col("indicator_id").isNotNull()).select("region_code", "indicator_id").distinct())
+          .orderBy("region_code", "indicator_id").limit(20).collectAsList();
+      long n = missing.size();
+      out.add(new GateResult(lost, n <= lost.limit(), n == 0 ? "no region lost an indicator it had in the published tables"
+          : n + " region × indicator pair(s) published before and missing now, e.g. " + missing.subList(0, (int) Math.min(n, 5))));
+    }
+    GateRule changed = rules.get("value_changed_same_document");
+    if (changed != null && previousObservations != null && previousAccounting != null) {
+      Dataset<Row> sameDocs = accounting.alias("a").join(previousAccounting.alias("b"),
+              col("a.source_file").equalTo(col("b.source_file")).and(col("a.source_sha256").equalTo(col("b.source_sha256"))))
+          .select(col("a.source_file").as("source_file"));
+      Dataset<Row> moved = observations.alias("n").join(previousObservations.alias("p"),
+              col("n.observation_id").equalTo(col("p.observation_id")))
+          .join(sameDocs.alias("d"), col("n.source_file").equalTo(col("d.source_file")))
+          .where(col("n.value").isNotNull().and(col("p.value").isNotNull())
+              .and(abs(col("n.value").minus(col("p.value"))).gt(abs(col("p.value")).multiply(changed.limit()).plus(1e-12))));
+      List<Row> examples = moved.select("n.observation_id", "p.value", "n.value").orderBy("n.observation_id").limit(5).collectAsList();
+      long n = moved.count();
+      out.add(new GateResult(changed, n == 0, n == 0 ? "no value of an unchanged document moved"
+          : n + " value(s) of unchanged documents moved by more than " + changed.limit() + " (relative), e.g. " + examples));
+    }
+    return out;
+  }
+}
