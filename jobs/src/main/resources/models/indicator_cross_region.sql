@@ -2,7 +2,8 @@
 -- for three metrics: realized_cagr, planned_cagr (fct_growth) and target_to_current (fct_ambition).
 --   oriented_value = value × d for growth (d = +1 higher is better, −1 lower), the ratio itself for ambition;
 --   rank 1 = best / most ambitious; percentile = percent_rank on oriented_value (0 lowest … 1 highest);
---   median, min, max of value; cv = stddev_samp / |mean| (n ≥ 2, mean ≠ 0);
+--   median, min, max of value; cv = stddev_samp / |mean| (n ≥ 2, mean ≠ 0), rounded to 12 decimals: sums in floating
+--   point depend on the order partitions arrive in, and a rerun on another cluster must give identical contents;
 --   mad = median(|value − median|); robust_z = 0.6745 · (value − median) / mad; outlier when |robust_z| > ${outlier_z}
 --   (Iglewicz & Hoaglin); NULL when mad = 0.
 WITH metric AS (
@@ -22,7 +23,7 @@ stats AS (
     count(*) AS n_regions,
     percentile(value, 0.5) AS median,
     min(value) AS min_value, max(value) AS max_value,
-    CASE WHEN count(*) >= 2 AND avg(value) <> 0 THEN stddev_samp(value) / abs(avg(value)) END AS cv
+    CASE WHEN count(*) >= 2 AND avg(value) <> 0 THEN round(stddev_samp(value) / abs(avg(value)), 12) END AS cv
   FROM metric GROUP BY indicator_id, plan_period, metric
 ),
 mad AS (

@@ -116,7 +116,7 @@ class GrowthAndAmbitionTest {
     for (Row r : rows) {
       assertEquals(median, r.<Double>getAs("median"), EPS);
       assertEquals(mad, r.<Double>getAs("mad"), EPS);
-      assertEquals(sd.getStandardDeviation() / Math.abs(sd.getMean()), r.<Double>getAs("cv"), EPS);
+      assertEquals(sd.getStandardDeviation() / Math.abs(sd.getMean()), r.<Double>getAs("cv"), 1e-12);
       assertEquals(4L, (long) r.<Long>getAs("n_regions"));
     }
     Row dachuan = rows.get(3);

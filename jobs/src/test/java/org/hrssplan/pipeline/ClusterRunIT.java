@@ -1,0 +1,84 @@
+package org.hrssplan.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.hrssplan.config.AppConfig;
+import org.hrssplan.testing.SharedSpark;
+import org.hrssplan.testing.TestFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cluster jar under {@code spark-submit} on a real multi-process cluster: {@code local-cluster[2,1,1024]} (a
+ * master and two workers whose executors are separate JVMs) with a SPARK_HOME made of the Maven-provided Spark jars.
+ * Its tables must equal an embedded run's, table by table (the run log aside) — no driver-only state, nothing
+ * that does not serialize.
+ */
+class ClusterRunIT {
+  @TempDir Path tmp;
+
+  private Path config(String name) throws Exception {
+    Path yaml = tmp.resolve(name + ".yaml");
+    Files.writeString(yaml, Files.readString(TestFixtures.repoRoot().resolve("conf/hrss.yaml"))
+        .replace("lakehouse: data/lakehouse", "lakehouse: " + tmp.resolve(name + "-lakehouse"))
+        .replace("normalized_csv: data/normalized/indicator_observations.csv", "normalized_csv: \"\"")
+        .replace("database: hrss", "database: hrss_" + name));
+    return yaml;
+  }
+
+  @Test
+  void theClusterRunPublishesWhatTheEmbeddedRunPublishes() throws Exception {
+    Path sparkHome = Path.of(System.getProperty("hrss.spark.home"));
+    Path jar = Path.of(System.getProperty("hrss.cluster.jar"));
+    Files.copy(jar, sparkHome.resolve("jars").resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String flags = System.getProperty("hrss.spark.jvm.flags");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(List.of(flags.split("\\s+")));
+    cmd.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
+        "--master", "local-cluster[2,1,1024]", "--class", "org.hrssplan.cli.RunJob",
+        "--properties-file", TestFixtures.repoRoot().resolve("conf/spark-defaults.conf").toString(),
+        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.executor.extraJavaOptions=" + flags, "--conf", "spark.executor.memory=1g",
+        jar.toString(), "--config", config("cluster").toString(), "--run-id", "cluster-1", "--force"));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("cluster.log").toFile());
+    pb.environment().put("SPARK_HOME", sparkHome.toString());
+    pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().put("HRSS_HOME", TestFixtures.repoRoot().toString());
+    long start = System.nanoTime();
+    Process p = pb.start();
+    assertTrue(p.waitFor(15, TimeUnit.MINUTES), "cluster run did not finish");
+    String log = Files.readString(tmp.resolve("cluster.log"), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), "spark-submit exit code; log:\n" + log.substring(Math.max(0, log.length() - 6000)));
+    System.out.printf("cluster run (local-cluster[2,1,1024]): %.1f s wall%n", (System.nanoTime() - start) / 1e9);
+    assertTrue(log.contains("executor") || log.contains("Executor"), "executors were started");
+
+    SparkSession spark = SharedSpark.get();
+    AppConfig embedded = AppConfig.load(config("embedded"));
+    long e0 = System.nanoTime();
+    assertEquals(0, NightlyJob.run(spark, embedded, "embedded-1", s -> {}, System.err::println));
+    System.out.printf("embedded run (in the test JVM, local[2]): %.1f s wall%n", (System.nanoTime() - e0) / 1e9);
+    AppConfig cluster = AppConfig.load(config("cluster"));
+    List<PublishedTable> tables = new ArrayList<>(PublishedTable.EXTRACTION_TABLES);
+    tables.addAll(PublishedTable.METRIC_TABLES);
+    for (PublishedTable t : tables) {
+      List<String> a = rows(spark, cluster.tablePath(t.key()));
+      List<String> b = rows(spark, embedded.tablePath(t.key()));
+      assertEquals(b, a, t.key() + ": cluster and embedded runs differ");
+    }
+    assertEquals(373, rows(spark, cluster.tablePath("observations")).size());
+  }
+
+  private static List<String> rows(SparkSession spark, String path) {
+    return spark.read().format("delta").load(path).collectAsList().stream().map(Row::toString).sorted().toList();
+  }
+}
