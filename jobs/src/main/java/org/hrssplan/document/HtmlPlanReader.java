@@ -43,6 +43,10 @@ public final class HtmlPlanReader {
           }
           add(lines, src, row.toString().strip(), tr);
         }
+      } else if (!child.select("table").isEmpty()) {
+        // a block that holds a table (often an unclosed <h1> or <p> in real pages): its own text, then its children
+        if (!child.ownText().isBlank()) add(lines, src, child.ownText(), child);
+        walk(child, lines, src);
       } else if (tag.matches("p|h[1-6]|li|pre|caption|dt|dd") || (tag.equals("div") && child.children().isEmpty())) {
         add(lines, src, child.text(), child);
       } else if (tag.equals("br")) {

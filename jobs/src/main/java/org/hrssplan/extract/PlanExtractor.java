@@ -73,7 +73,8 @@ public final class PlanExtractor implements Serializable {
           region.map(Region::code).orElse(null), null, null, null,
           fileName + ": no indicator table (专栏/表 … 指标) and no 主要目标 target found", fileName, ""));
     }
-    String status = region.isEmpty() ? "region_not_identified" : tables.isEmpty() && sink.proseTargets == 0 ? "no_tables" : "extracted";
+    // a document with nothing to extract is reported as such, whatever else it lacks (its region finding still stands)
+    String status = tables.isEmpty() && sink.proseTargets == 0 ? "no_tables" : region.isEmpty() ? "region_not_identified" : "extracted";
     DocumentAccount account = new DocumentAccount(fileName, sha, doc.encoding(), doc.format(), region.map(Region::code).orElse(null),
         region.map(Region::name).orElse(null), status, sink.tables, sink.indicatorRows, sink.valueCells, sink.proseTargets,
         sink.observations.size(), sink.quarantine.size(), findings.size());

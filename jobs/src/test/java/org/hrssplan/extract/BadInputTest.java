@@ -30,16 +30,76 @@ class BadInputTest {
   void eachFileGetsTheStatusItDeserves() {
     Map<String, String> status = new TreeMap<>();
     byFile.forEach((f, r) -> status.put(f, r.account().status()));
-    assertEquals(Map.of(
-        "a_good.txt", "extracted",
-        "b_good_copy.txt", "duplicate_document",
-        "c_gb18030.txt", "extracted",
-        "d_undecodable.txt", "undecodable",
-        "e_broken_rows.txt", "extracted",
-        "f_empty.txt", "empty_document",
-        "g_no_region.txt", "region_not_identified",
-        "h_notes.pdf", "unsupported_format",
-        "i_no_tables.txt", "no_tables"), status);
+    Map<String, String> expected = new TreeMap<>();
+    expected.put("a_good.txt", "extracted");
+    expected.put("b_good_copy.txt", "duplicate_document");
+    expected.put("c_gb18030.txt", "extracted");
+    expected.put("d_undecodable.txt", "undecodable");
+    expected.put("e_broken_rows.txt", "extracted");
+    expected.put("f_empty.txt", "empty_document");
+    expected.put("g_no_region.txt", "region_not_identified");
+    expected.put("h_notes.pdf", "unsupported_format");
+    expected.put("i_no_tables.txt", "no_tables");
+    expected.put("j_utf16le_bom.txt", "extracted");
+    expected.put("k_utf16_nobom.txt", "undecodable");          // NUL bytes: UTF-16 without a BOM is not guessed
+    expected.put("l_truncated_table.txt", "extracted");
+    expected.put("m_fullwidth.txt", "extracted");
+    expected.put("n_huge_line.txt", "extracted");              // a 6 MB line of prose after the table
+    expected.put("o_binary.txt", "undecodable");
+    expected.put("p_crlf_gb18030.txt", "extracted");
+    expected.put("q_header_missing.txt", "extracted");
+    expected.put("r_no_period.txt", "extracted");
+    expected.put("s_unknown_column.txt", "extracted");
+    expected.put("t_too_many_cells.txt", "extracted");
+    expected.put("u_conflicting_comparators.txt", "extracted");
+    expected.put("v_unparseable.txt", "extracted");
+    expected.put("w_plan_page.html", "extracted");
+    expected.put("x_broken_html.html", "extracted");
+    expected.put("y_two_regions.txt", "region_not_identified");
+    expected.put("z_formula_cell.txt", "extracted");
+    expected.put("za_prose_only.txt", "extracted");
+    expected.put("zb_unknown_indicator.txt", "extracted");
+    expected.put("zc_whitespace_only.txt", "no_tables");
+    expected.put("zd_bom_only.txt", "no_tables");
+    expected.put("ze_setup.exe", "unsupported_format");
+    assertEquals(expected, status);
+    assertTrue(status.size() >= 30, "the corpus has at least 30 cases");
+  }
+
+  @Test
+  void everyCaseLandsWhereItShould() {
+    // file → observations, then quarantined cells as "line reason" (hand-derived from each fixture)
+    Map<String, String> expected = new TreeMap<>();
+    expected.put("j_utf16le_bom.txt", "4 obs; ");
+    expected.put("l_truncated_table.txt", "4 obs; L6 row_too_few_cells");
+    expected.put("m_fullwidth.txt", "4 obs; ");
+    expected.put("n_huge_line.txt", "4 obs; ");
+    expected.put("p_crlf_gb18030.txt", "4 obs; ");
+    expected.put("q_header_missing.txt", "0 obs; L3 table_header_not_found, L3 table_header_not_found, L3 table_header_not_found");
+    expected.put("r_no_period.txt", "0 obs; L4 plan_period_unknown, L4 plan_period_unknown");
+    expected.put("s_unknown_column.txt", "2 obs; L4 unknown_column");
+    expected.put("t_too_many_cells.txt", "0 obs; L4 row_too_many_cells, L4 row_too_many_cells, L4 row_too_many_cells, L4 row_too_many_cells");
+    expected.put("u_conflicting_comparators.txt", "1 obs; L4 conflicting_comparators");
+    expected.put("v_unparseable.txt", "1 obs; L4 unparseable_value");
+    expected.put("w_plan_page.html", "2 obs; ");
+    expected.put("x_broken_html.html", "2 obs; ");
+    expected.put("y_two_regions.txt", "0 obs; L4 region_not_identified, L4 region_not_identified, L5 region_not_identified, L5 region_not_identified");
+    expected.put("z_formula_cell.txt", "1 obs; L4 unparseable_value");
+    expected.put("za_prose_only.txt", "2 obs; ");
+    expected.put("zb_unknown_indicator.txt", "2 obs; ");
+    Map<String, String> actual = new TreeMap<>();
+    for (String f : expected.keySet()) {
+      ExtractionResult r = byFile.get(f);
+      actual.put(f, r.observations().size() + " obs; " + String.join(", ",
+          r.quarantined().stream().map(q -> "L" + q.sourceLine() + " " + q.reasonCode()).toList()));
+    }
+    assertEquals(expected, actual);
+    assertEquals("UTF-16LE (BOM)", byFile.get("j_utf16le_bom.txt").account().encoding());
+    assertEquals("GB18030", byFile.get("p_crlf_gb18030.txt").account().encoding());
+    assertEquals(List.of("L4 urban_new_jobs base 2020 = 2.06 万人 cum anticipatory", "L4 urban_new_jobs target 2025 = 1.85 万人 cum anticipatory",
+        "L5 surveyed_urban_unemployment_rate base 2020 = missing % anticipatory", "L5 surveyed_urban_unemployment_rate target 2025 < 6 % anticipatory"),
+        ObservationText.of(byFile.get("m_fullwidth.txt").observations()), "full-width digits and brackets read as ASCII");
+    assertTrue(byFile.get("k_utf16_nobom.txt").quarantined().get(0).reason().contains("NUL"), "names why");
   }
 
   @Test
