@@ -120,6 +120,10 @@ public final class NightlyPipeline {
       publish(publisher, t, metrics.get(t.key()), runId, summary);
     }
     summary.stageMillis.put("metrics", ms(tm));
+    // every table of this run is committed: point readers at this run's versions (table name → version)
+    Map<String, Long> pointer = new java.util.LinkedHashMap<>();
+    summary.tableVersions.forEach((qualified, v) -> pointer.put(qualified.substring(qualified.indexOf('.') + 1), v));
+    new org.hrssplan.ops.CurrentRun(runId, pointer).write(config);
 
     long t3 = System.nanoTime();
     if (!config.normalizedCsv().isEmpty()) {

@@ -11,20 +11,53 @@ import org.hrssplan.config.AppConfig;
  * folder under the lakehouse is a Delta table, {@code CREATE TABLE IF NOT EXISTS … USING DELTA LOCATION}. The
  * lakehouse folder is the source of truth, so a later process sees the tables without re-running the job and
  * without a metastore service.
+ *
+ * <p>Consistency across tables: when the tables' latest versions are not the ones the "current run" pointer names
+ * (a run is writing, or died half-way), each table is registered instead as a view pinned {@code VERSION AS OF} the
+ * pointer, so a reader sees the last complete run, never a mix of two.
  */
 public final class TableRegistry {
   private TableRegistry() {}
 
   public static List<String> registerAll(SparkSession spark, AppConfig config) {
     DeltaPublisher publisher = new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()));
+    org.hrssplan.ops.CurrentRun current;
+    try {
+      current = org.hrssplan.ops.CurrentRun.read(config);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    boolean pin = current != null && !atPointer(spark, config, current);
+    if (pin) {
+      System.err.println("hrss: tables are newer than the last complete run " + current.runId()
+          + " (a run is in progress or was interrupted); showing that run's versions");
+    }
     List<String> registered = new ArrayList<>();
     for (String key : config.tables().keySet()) {
+      String name = config.tables().get(key);
       String path = config.tablePath(key);
-      if (DeltaTable.isDeltaTable(spark, path)) {
-        publisher.register(config.tables().get(key), path);
-        registered.add(config.tableName(key));
+      if (!DeltaTable.isDeltaTable(spark, path)) continue;
+      Long version = current == null ? null : current.versions().get(name);
+      if (pin && version != null) {
+        spark.sql("CREATE OR REPLACE VIEW " + DeltaPublisher.ident(config.database()) + "." + DeltaPublisher.ident(name)
+            + " AS SELECT * FROM delta.`" + path.replace("`", "``") + "` VERSION AS OF " + version);
+      } else {
+        publisher.register(name, path);
       }
+      registered.add(config.tableName(key));
     }
     return registered;
+  }
+
+  /** Do the tables' latest versions equal the pointer's? (The run log is appended after the pointer; it is not pinned.) */
+  static boolean atPointer(SparkSession spark, AppConfig config, org.hrssplan.ops.CurrentRun current) {
+    for (var e : current.versions().entrySet()) {
+      String key = config.tables().entrySet().stream().filter(t -> t.getValue().equals(e.getKey())).map(java.util.Map.Entry::getKey)
+          .findFirst().orElse(null);
+      if (key == null || !DeltaTable.isDeltaTable(spark, config.tablePath(key))) continue;
+      long latest = DeltaTable.forPath(spark, config.tablePath(key)).history(1).head().getLong(0);
+      if (latest != e.getValue()) return false;
+    }
+    return true;
   }
 }
