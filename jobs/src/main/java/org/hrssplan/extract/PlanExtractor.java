@@ -32,17 +32,18 @@ public final class PlanExtractor implements Serializable {
 
   public static boolean supportedFile(String fileName) {
     String f = fileName.toLowerCase(Locale.ROOT);
-    return f.endsWith(".txt") || f.endsWith(".html") || f.endsWith(".htm");
+    return f.endsWith(".txt") || f.endsWith(".html") || f.endsWith(".htm") || f.endsWith(".csv");
   }
 
   public ExtractionResult extract(String fileName, byte[] bytes) {
     String sha = PlanDocument.sha256(bytes);
     if (!supportedFile(fileName)) {
-      return rejected(fileName, sha, 0, "unsupported_format", fileName + ": not a .txt or .html plan document; skipped");
+      return rejected(fileName, sha, 0, "unsupported_format", fileName + ": not a .txt or .html plan document nor a .csv dataset; skipped");
     }
     if (bytes.length == 0) {
       return rejected(fileName, sha, 0, "empty_document", fileName + ": the file is empty");
     }
+    if (fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) return DatasetReader.read(fileName, bytes, catalog, regions);
     PlanDocument doc;
     try {
       doc = PlanDocument.fromBytes(fileName, bytes);

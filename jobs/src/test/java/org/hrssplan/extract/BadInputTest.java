@@ -62,6 +62,11 @@ class BadInputTest {
     expected.put("zc_whitespace_only.txt", "no_tables");
     expected.put("zd_bom_only.txt", "no_tables");
     expected.put("ze_setup.exe", "unsupported_format");
+    expected.put("zf_dataset_good.csv", "extracted");
+    expected.put("zg_dataset_missing_column.csv", "dataset_missing_columns");
+    expected.put("zh_dataset_extra_column.csv", "dataset_unexpected_columns");
+    expected.put("zi_dataset_wrong_type.csv", "extracted");
+    expected.put("zj_dataset_formula.csv", "extracted");
     assertEquals(expected, status);
     assertTrue(status.size() >= 30, "the corpus has at least 30 cases");
   }
@@ -87,6 +92,11 @@ class BadInputTest {
     expected.put("z_formula_cell.txt", "1 obs; L4 unparseable_value");
     expected.put("za_prose_only.txt", "2 obs; ");
     expected.put("zb_unknown_indicator.txt", "2 obs; ");
+    expected.put("zf_dataset_good.csv", "2 obs; ");
+    expected.put("zg_dataset_missing_column.csv", "0 obs; L1 dataset_missing_columns");
+    expected.put("zh_dataset_extra_column.csv", "0 obs; L1 dataset_unexpected_columns");
+    expected.put("zi_dataset_wrong_type.csv", "1 obs; L3 dataset_invalid_value, L4 dataset_invalid_value");
+    expected.put("zj_dataset_formula.csv", "1 obs; L2 dataset_invalid_value");
     Map<String, String> actual = new TreeMap<>();
     for (String f : expected.keySet()) {
       ExtractionResult r = byFile.get(f);
@@ -100,6 +110,10 @@ class BadInputTest {
         "L5 surveyed_urban_unemployment_rate base 2020 = missing % anticipatory", "L5 surveyed_urban_unemployment_rate target 2025 < 6 % anticipatory"),
         ObservationText.of(byFile.get("m_fullwidth.txt").observations()), "full-width digits and brackets read as ASCII");
     assertTrue(byFile.get("k_utf16_nobom.txt").quarantined().get(0).reason().contains("NUL"), "names why");
+    assertTrue(byFile.get("zg_dataset_missing_column.csv").quarantined().get(0).reason().contains("lacks [unit]"));
+    assertTrue(byFile.get("zi_dataset_wrong_type.csv").quarantined().get(0).reason().contains("year '二〇二〇' is not a whole number"));
+    assertEquals("=HYPERLINK(\"http://x\",\"y\")", byFile.get("zj_dataset_formula.csv").observations().get(0).indicatorNameRaw(),
+        "text is kept as text; the CSV exports neutralize it");
   }
 
   @Test

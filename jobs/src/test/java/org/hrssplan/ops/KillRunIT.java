@@ -51,11 +51,24 @@ class KillRunIT {
 
   /** Starts a run and SIGKILLs it as soon as {@code table} has one more commit than before. */
   private void killAfterNextCommitOf(Path yaml, String runId, Path table) throws Exception {
+    killAfterNextCommitOf(yaml, runId, table, null);
+  }
+
+  /** The same; with {@code concurrent}, a second run is started while the first is publishing and must be refused. */
+  private void killAfterNextCommitOf(Path yaml, String runId, Path table, String concurrent) throws Exception {
     int before = deltaCommits(table);
     Process p = start(yaml, runId);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (deltaCommits(table) == before && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(100);
     assertTrue(p.isAlive(), runId + " ended before it could be killed: " + Files.readString(tmp.resolve(runId + ".log")));
+    if (concurrent != null) {
+      Process second = start(yaml, concurrent);
+      assertTrue(second.waitFor(2, TimeUnit.MINUTES), "the second run must stop at once");
+      String log = Files.readString(tmp.resolve(concurrent + ".log"));
+      assertEquals(1, second.exitValue(), log);
+      assertTrue(log.contains("another run holds") && log.contains(runId), log);
+      assertTrue(p.isAlive(), "the first run goes on");
+    }
     p.destroyForcibly();                                    // SIGKILL: the launcher execs java, so this is the JVM
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
   }
@@ -96,7 +109,8 @@ class KillRunIT {
     assertReadersSeeOneCompleteRun(spark, cfg, "full-1", false);
 
     // 1: killed right after its first table commit (raw cells written with 合川区, the rest still yesterday's)
-    killAfterNextCommitOf(six, "kill-1", lakehouse.resolve("raw_plan_cells"));
+    // … and a second run started meanwhile (another process) is refused by the lock, naming the holder
+    killAfterNextCommitOf(six, "kill-1", lakehouse.resolve("raw_plan_cells"), "concurrent-1");
     assertReadersSeeOneCompleteRun(spark, cfg, "full-1", false);
 
     // 2: killed in the metrics stage (all extraction tables are new, the metric tables not yet)

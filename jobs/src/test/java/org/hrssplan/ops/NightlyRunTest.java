@@ -91,7 +91,7 @@ class NightlyRunTest {
     AppConfig bad = AppConfig.load(yaml);
     List<String> err = new ArrayList<>();
     assertEquals(1, org.hrssplan.pipeline.NightlyJob.run(SharedSpark.get(), bad, "bad-1", s -> {}, err::add));
-    assertTrue(err.get(0).contains("quality gate failed, nothing published") && err.get(0).contains("33 of 83 cells"), err.toString());
+    assertTrue(err.get(0).contains("quality gate failed, nothing published") && err.get(0).contains("36 of 90 cells"), err.toString());
     assertTrue(!DeltaTable.isDeltaTable(SharedSpark.get(), bad.tablePath("observations")), "nothing published");
     var run = SharedSpark.get().read().format("delta").load(bad.tablePath("runs")).collectAsList().get(0);
     assertEquals("failed", run.getAs("status"));
