@@ -44,7 +44,7 @@ class BadInputTest {
     expected.put("k_utf16_nobom.txt", "undecodable");          // NUL bytes: UTF-16 without a BOM is not guessed
     expected.put("l_truncated_table.txt", "extracted");
     expected.put("m_fullwidth.txt", "extracted");
-    expected.put("n_huge_line.txt", "extracted");              // a 6 MB line of prose after the table
+    expected.put("n_huge_line.txt", "extracted");              // a 1 MB line of prose after the table
     expected.put("o_binary.txt", "undecodable");
     expected.put("p_crlf_gb18030.txt", "extracted");
     expected.put("q_header_missing.txt", "extracted");
