@@ -18,7 +18,11 @@ SELECT r.region_name, o.year, o.role, o.value, o.unit, o.value_raw, o.plan_perio
 FROM delta.`${lakehouse}/fct_observation` o
 JOIN delta.`${lakehouse}/dim_region` r USING (region_code)
 WHERE o.indicator_id = '${indicator}' AND o.source_kind = 'table' AND o.value IS NOT NULL
-  AND NOT (o.role = 'base' AND o.plan_period = '14th')
+  AND NOT (o.role = 'base' AND o.plan_period = '14th'       -- the 2020 level once: the 十三五 actual where there is one
+           AND EXISTS (SELECT 1 FROM delta.`${lakehouse}/fct_observation` a
+                       WHERE a.region_code = o.region_code AND a.indicator_id = o.indicator_id AND a.role = 'actual'
+                         AND a.year = o.year AND a.source_kind = 'table'))
+  AND NOT (o.role = 'target' AND o.plan_period = '13th')    -- 十三五 targets: notebook 01
 ORDER BY r.region_name, o.year, o.role
 
 -- COMMAND ----------

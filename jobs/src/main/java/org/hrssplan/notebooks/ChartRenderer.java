@@ -17,6 +17,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -47,11 +48,13 @@ final class ChartRenderer {
     return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
   }
 
-  private static void style(Styler s) {
+  private static void style(AxesChartStyler s) {
     String family = cjkFont();
     String f = family == null ? Font.SANS_SERIF : family;
     s.setChartTitleFont(new Font(f, Font.BOLD, 16));
     s.setLegendFont(new Font(f, Font.PLAIN, 12));
+    s.setAxisTickLabelsFont(new Font(f, Font.PLAIN, 11));
+    s.setAxisTitleFont(new Font(f, Font.PLAIN, 12));
     s.setChartBackgroundColor(Color.WHITE);
     s.setLegendPosition(Styler.LegendPosition.OutsideE);
     s.setAntiAlias(true);
@@ -61,9 +64,6 @@ final class ChartRenderer {
     CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(spec.title()).xAxisTitle(spec.x())
         .yAxisTitle(String.join(", ", spec.y())).build();
     style(c.getStyler());
-    String f = cjkFont() == null ? Font.SANS_SERIF : cjkFont();
-    c.getStyler().setAxisTickLabelsFont(new Font(f, Font.PLAIN, 11));
-    c.getStyler().setAxisTitleFont(new Font(f, Font.PLAIN, 12));
     c.getStyler().setXAxisLabelRotation(rows.size() > 8 ? 45 : 0);
     int xi = index(columns, spec.x());
     if (spec.series() != null) {
@@ -94,9 +94,6 @@ final class ChartRenderer {
     XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(spec.title()).xAxisTitle(spec.x())
         .yAxisTitle(String.join(", ", spec.y())).build();
     style(c.getStyler());
-    String f = cjkFont() == null ? Font.SANS_SERIF : cjkFont();
-    c.getStyler().setAxisTickLabelsFont(new Font(f, Font.PLAIN, 11));
-    c.getStyler().setAxisTitleFont(new Font(f, Font.PLAIN, 12));
     c.getStyler().setDefaultSeriesRenderStyle(spec.type().equals("scatter") ? XYSeries.XYSeriesRenderStyle.Scatter
         : XYSeries.XYSeriesRenderStyle.Line);
     c.getStyler().setMarkerSize(8);
@@ -109,6 +106,8 @@ final class ChartRenderer {
       String s = si < 0 ? spec.y().get(0) : text(r, si);
       bySeries.computeIfAbsent(s, k -> new ArrayList<>()).add(new double[] {number(r, xi), number(r, yi)});
     }
+    boolean wholeX = bySeries.values().stream().flatMap(List::stream).allMatch(pt -> pt[0] == Math.rint(pt[0]));
+    if (wholeX) c.getStyler().setXAxisDecimalPattern("#");   // years: 2015, not 2,015
     bySeries.forEach((name, pts) -> {
       double[] xs = new double[pts.size()];
       double[] ys = new double[pts.size()];
