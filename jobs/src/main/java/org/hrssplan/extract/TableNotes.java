@@ -74,10 +74,6 @@ final class TableNotes {
     return new Attached(texts.isEmpty() ? null : String.join(" | ", texts), revised, scope, markerExplained);
   }
 
-  boolean anyScopeNote() {
-    return clauses.stream().anyMatch(c -> SCOPE.matcher(c).find());
-  }
-
   List<String> scopeClauses() {
     return clauses.stream().filter(c -> SCOPE.matcher(c).find()).toList();
   }

@@ -26,10 +26,6 @@ public final class RunSummary {
     this.runId = runId;
   }
 
-  public int documentsExtracted() {
-    return (int) documents.stream().filter(r -> "extracted".equals(r.getAs("status"))).count();
-  }
-
   public String render() {
     StringBuilder sb = new StringBuilder();
     sb.append("\nRun ").append(runId).append(" — documents\n");
