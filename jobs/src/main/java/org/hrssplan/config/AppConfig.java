@@ -30,7 +30,9 @@ public record AppConfig(
     QualityThresholds quality,
     MetricParameters metrics,
     String notebooks,
-    Map<String, org.hrssplan.quality.GateRule> gates) {
+    Map<String, org.hrssplan.quality.GateRule> gates,
+    String datasets,
+    int parallelWrites) {
 
   public static final String DEFAULT_RESOURCE = "conf/hrss.yaml";
 
@@ -71,7 +73,14 @@ public record AppConfig(
     return new AppConfig(source, home, text(root, "input", "plans", source), text(root, "input", "regions", source),
         root.path("catalog").asText("conf/indicator-catalog.yaml"), text(root, null, "lakehouse", source),
         root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), Map.copyOf(tables), thresholds, metrics,
-        root.path("notebooks").asText("notebooks-export"), gates(root.path("gates"), source));
+        root.path("notebooks").asText("notebooks-export"), gates(root.path("gates"), source),
+        root.path("input").path("datasets").asText(""), parallelWrites(root, source));
+  }
+
+  private static int parallelWrites(JsonNode root, String source) throws IOException {
+    int n = root.path("parallel_writes").asInt(4);
+    if (n < 1) throw new IOException(source + ": parallel_writes must be at least 1, not " + n);
+    return n;
   }
 
   private static Map<String, org.hrssplan.quality.GateRule> gates(JsonNode node, String source) throws IOException {
@@ -119,8 +128,10 @@ public record AppConfig(
   /** The effective configuration, for the log at start. */
   public String describe() {
     return "config " + source + "\n  home=" + home + "\n  plans=" + resolve(plans) + "\n  regions=" + resolve(regions)
+        + "\n  datasets=" + (datasets.isEmpty() ? "(none)" : resolve(datasets))
         + "\n  catalog=" + resolve(catalog) + "\n  lakehouse=" + resolve(lakehouse) + "\n  database=" + database
         + "\n  normalized_csv=" + (normalizedCsv.isEmpty() ? "(off)" : resolve(normalizedCsv)) + "\n  tables=" + tables
-        + "\n  quality=" + quality + "\n  metrics=" + metrics + "\n  notebooks=" + resolve(notebooks) + "\n  gates=" + gates.values();
+        + "\n  quality=" + quality + "\n  metrics=" + metrics + "\n  notebooks=" + resolve(notebooks) + "\n  gates=" + gates.values()
+        + "\n  parallel_writes=" + parallelWrites;
   }
 }

@@ -67,6 +67,18 @@ public final class PlanDocument {
     }
   }
 
+  /** SHA-256 of a stream read in blocks (datasets of gigabytes are never held in memory whole). */
+  public static String sha256(java.io.InputStream in) throws java.io.IOException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 20];
+      for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String sha256(String s) {
     return sha256(s.getBytes(StandardCharsets.UTF_8));
   }

@@ -17,7 +17,7 @@ import org.hrssplan.document.PlanDocument;
 
 /**
  * Everything a run's output depends on, as SHA-256 checksums: every file of the plans folder, regions.csv, the
- * catalog, the config file, the notebooks and the job's own jar. A rerun whose fingerprint equals the last
+ * catalog, the config file, the notebooks, the Parquet datasets and the job's own jar. A rerun whose fingerprint equals the last
  * successful run's ({@code <lakehouse>/_state/last_success.json}) has nothing new to publish: it exits 0 at once,
  * without starting Spark and without writing a table version. Local inputs only; for URIs the check is skipped.
  */
@@ -34,6 +34,13 @@ public record InputFingerprint(Map<String, String> checksums) {
     m.put("regions", sha(Path.of(locations[1])));
     m.put("catalog", sha(Path.of(locations[2])));
     if (Files.isDirectory(Path.of(locations[3]))) addFolder(m, "notebooks/", Path.of(locations[3]));
+    if (!config.datasets().isEmpty()) {
+      String datasets = config.resolve(config.datasets());
+      if (datasets.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) return null;
+      Path d = Path.of(datasets);
+      if (Files.isDirectory(d)) addFolder(m, "datasets/", d);
+      else m.put("datasets/" + d.getFileName(), sha(d));
+    }
     m.put("config", config.source().startsWith("classpath:") ? "classpath" : sha(Path.of(config.source())));
     m.put("code", codeChecksum());
     return new InputFingerprint(m);
@@ -47,7 +54,10 @@ public record InputFingerprint(Map<String, String> checksums) {
   }
 
   private static String sha(Path p) throws IOException {
-    return Files.isRegularFile(p) ? PlanDocument.sha256(Files.readAllBytes(p)) : "missing";
+    if (!Files.isRegularFile(p)) return "missing";
+    try (InputStream in = Files.newInputStream(p)) {
+      return PlanDocument.sha256(in);
+    }
   }
 
   /** The running jar's checksum (new code → a new fingerprint); "classes" when run from a build folder. */

@@ -13,8 +13,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>First write: {@code CREATE TABLE … USING DELTA LOCATION} with column and table COMMENTs and
  * {@code delta.enableDeletionVectors=false}, reader 1 / writer 2 (Power BI, DuckDB, older delta-rs read that).
- * Every write: one data file (repartition 1, sorted), {@code INSERT OVERWRITE} — atomic, so readers see the
- * previous or the new content, never half — with the run id as the commit's {@code userMetadata}. A table
+ * Every write: one data file (two for a large table, see {@link #layout}), sorted, an overwrite commit — atomic, so
+ * readers see the previous or the new content, never half — with the run id as the commit's {@code userMetadata}. A table
  * whose columns no longer match the code's schema is overwritten with the new schema. Delta skips the commit
  * when an empty table is overwritten with nothing, so an empty table keeps its creating commit.
  */
@@ -36,51 +36,56 @@ public final class DeltaPublisher {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + ident(database) + " LOCATION '" + sqlString(location) + "'");
   }
 
-  public void publish(PublishedTable table, String name, String path, Dataset<Row> data, String runId) {
-    String qualified = ident(database) + "." + ident(name);
-    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
-    try {
-      write(table, name, qualified, path, data);
-    } finally {
-      spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
-    }
-  }
+  /** What one commit wrote, read from the commit itself (no second pass over the data). */
+  public record Commit(long version, long rows, long files) {}
 
-  private void write(PublishedTable table, String name, String qualified, String path, Dataset<Row> data) {
+  /**
+   * Overwrites the table with {@code data} in one atomic commit stamped with the run id. Safe to call from several
+   * threads at once for different tables: the run id travels as a writer option, not as session state.
+   */
+  public Commit publish(PublishedTable table, String name, String path, Dataset<Row> data, String runId, int files) {
     StructType schema = table.schemaFor(data);
-    ensureTable(name, qualified, path, schema, table.comment());
-    Column[] order = table.sortBy().stream().map(functions::col).toArray(Column[]::new);
-    Dataset<Row> ordered = data.selectExpr(schema.fieldNames()).repartition(1).sortWithinPartitions(order);
-    StructType existing = spark.read().format("delta").load(path).schema();
+    ensureTable(name, ident(database) + "." + ident(name), path, schema, table.comment());
+    Dataset<Row> laidOut = layout(data.selectExpr(schema.fieldNames()), table, files);
+    StructType existing = DeltaTable.forPath(spark, path).toDF().schema();
     if (sameColumns(existing, schema)) {
-      String view = "_hrss_publish_" + name;
-      ordered.createOrReplaceTempView(view);
-      spark.sql("INSERT OVERWRITE " + qualified + " SELECT * FROM " + ident(view));
-      spark.catalog().dropTempView(view);
+      laidOut.write().format("delta").mode("overwrite").option("userMetadata", runId).save(path);
     } else {
-      spark.createDataFrame(ordered.javaRDD(), schema).write().format("delta").mode("overwrite")
-          .option("overwriteSchema", "true").save(path);
+      spark.createDataFrame(laidOut.javaRDD(), schema).write().format("delta").mode("overwrite")
+          .option("overwriteSchema", "true").option("userMetadata", runId).save(path);
     }
+    return lastCommit(path);
   }
 
-  /** Appends rows (the run log): same table set-up, {@code INSERT INTO}. */
+  /**
+   * {@code files} data files (1 or 2: the pipeline decides by the run's size), each sorted by the table's key; two
+   * files are range-partitioned on the key, so that the table is in key order across them too. A table is never
+   * written as more files than that: BI tools and DuckDB read few files fastest.
+   */
+  private static Dataset<Row> layout(Dataset<Row> data, PublishedTable table, int files) {
+    Column[] order = table.sortBy().stream().map(functions::col).toArray(Column[]::new);
+    return (files <= 1 ? data.repartition(1) : data.repartitionByRange(files, order)).sortWithinPartitions(order);
+  }
+
+  /** Version, rows and files of the table's latest commit, from its commit info. */
+  public Commit lastCommit(String path) {
+    Row h = DeltaTable.forPath(spark, path).history(1).selectExpr("version", "operationMetrics").head();
+    scala.collection.Map<String, String> m = h.getMap(1);
+    long rows = m == null ? 0 : Long.parseLong(m.getOrElse("numOutputRows", () -> "0"));
+    long files = m == null ? 0 : Long.parseLong(m.getOrElse("numFiles", () -> "0"));
+    return new Commit(h.getLong(0), rows, files);
+  }
+
+  /** Appends rows (the run log): same table set-up, an append commit stamped with the run id. */
   public void append(PublishedTable table, String name, String path, Dataset<Row> rows, String runId) {
-    String qualified = ident(database) + "." + ident(name);
-    spark.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
-    try {
-      ensureTable(name, qualified, path, table.schema(), table.comment());
-      if (sameColumns(spark.read().format("delta").load(path).schema(), table.schema())) {
-        String view = "_hrss_append_" + name;
-        rows.selectExpr(table.schema().fieldNames()).repartition(1).createOrReplaceTempView(view);
-        spark.sql("INSERT INTO " + qualified + " SELECT * FROM " + ident(view));
-        spark.catalog().dropTempView(view);
-      } else {
-        // the log gained a column in a newer release: older rows keep NULL in it
-        spark.createDataFrame(rows.selectExpr(table.schema().fieldNames()).javaRDD(), table.schema()).repartition(1).write()
-            .format("delta").mode("append").option("mergeSchema", "true").save(path);
-      }
-    } finally {
-      spark.conf().unset("spark.databricks.delta.commitInfo.userMetadata");
+    ensureTable(name, ident(database) + "." + ident(name), path, table.schema(), table.comment());
+    Dataset<Row> data = rows.selectExpr(table.schema().fieldNames()).repartition(1);
+    if (sameColumns(DeltaTable.forPath(spark, path).toDF().schema(), table.schema())) {
+      data.write().format("delta").mode("append").option("userMetadata", runId).save(path);
+    } else {
+      // the log gained a column in a newer release: older rows keep NULL in it
+      spark.createDataFrame(data.javaRDD(), table.schema()).write().format("delta").mode("append")
+          .option("mergeSchema", "true").option("userMetadata", runId).save(path);
     }
   }
 

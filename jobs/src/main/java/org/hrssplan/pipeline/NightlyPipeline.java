@@ -51,6 +51,9 @@ public final class NightlyPipeline {
     }
   }
 
+  /** Above this many observations a run writes its large tables as two files (see {@link PublishedTable#growsWithData}). */
+  static final long LARGE_RUN_OBSERVATIONS = 1_000_000;
+
   public RunSummary run(String runId) throws IOException {
     return run(new RunSummary(runId));
   }
@@ -74,20 +77,37 @@ public final class NightlyPipeline {
     PlanExtractor extractor = new PlanExtractor(catalog, regions, config.quality());
     Dataset<Row> files = spark.read().format("binaryFile").load(plans);
     Dataset<Row> extraction = DocumentExtraction.extract(files, extractor).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> accounting = DocumentExtraction.accounting(extraction);
-    summary.documents.addAll(accounting.orderBy("source_file").collectAsList());
+    Dataset<Row> regionRows = spark.createDataFrame(regions.regions().stream().map(Rows::region).toList(), Schemas.REGION);
+    Dataset<Row> indicatorRows = spark.createDataFrame(catalog.indicators().stream().map(Rows::indicator).toList(), Schemas.INDICATOR);
+    Dataset<Row> observations = DocumentExtraction.observations(extraction);
+    Dataset<Row> quarantine = DocumentExtraction.quarantine(extraction);
+    Dataset<Row> accountingOf = DocumentExtraction.accounting(extraction);
+    if (!config.datasets().isEmpty()) {
+      String location = config.resolve(config.datasets());
+      progress.accept("      datasets from " + location);
+      DatasetInput datasets = DatasetInput.read(spark, DatasetInput.files(hadoop, location), regionRows.select("region_code"),
+          indicatorRows.select("indicator_id"));
+      observations = observations.unionByName(datasets.observations(spark));
+      quarantine = quarantine.unionByName(datasets.quarantine(spark));
+      accountingOf = accountingOf.unionByName(datasets.accounting(spark));
+    }
+    // accounting is small (a row per input file): computed once, then reused by the gates and the publication
+    summary.documents.addAll(accountingOf.orderBy("source_file").collectAsList());
+    Dataset<Row> accounting = spark.createDataFrame(summary.documents, Schemas.ACCOUNT);
     if (summary.documents.isEmpty()) throw new PipelineFailure("no documents in " + plans);
+    long observationCount = 0;
     for (Row d : summary.documents) {
       int found = (Integer) d.getAs("value_cells") + (Integer) d.getAs("prose_targets");
       int landed = (Integer) d.getAs("observations") + (Integer) d.getAs("quarantined_cells");
       if (found != landed) summary.balanced = false;
+      observationCount += (Integer) d.getAs("observations");
     }
     summary.stageMillis.put("extract", ms(t1));
 
     long tg = System.nanoTime();
     boolean published = io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath("observations"))
         && io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath("accounting"));
-    summary.gates.addAll(QualityGates.evaluate(config.gates(), DocumentExtraction.observations(extraction), accounting,
+    summary.gates.addAll(QualityGates.evaluate(config.gates(), observations, accounting,
         published ? published("observations") : null, published ? published("accounting") : null));
     for (GateResult g : summary.gates) progress.accept("      gate " + g);
     summary.stageMillis.put("gates", ms(tg));
@@ -99,27 +119,29 @@ public final class NightlyPipeline {
     progress.accept("[3/8] publish Delta tables to " + config.resolve(config.lakehouse()) + " (database " + config.database() + ")");
     Map<String, Dataset<Row>> data = Map.of(
         "raw_cells", DocumentExtraction.rawCells(extraction),
-        "observations", DocumentExtraction.observations(extraction),
-        "quarantine", DocumentExtraction.quarantine(extraction),
+        "observations", observations,
+        "quarantine", quarantine,
         "findings", DocumentExtraction.findings(extraction),
         "accounting", accounting,
-        "regions", spark.createDataFrame(regions.regions().stream().map(Rows::region).toList(), Schemas.REGION),
-        "indicators", spark.createDataFrame(catalog.indicators().stream().map(Rows::indicator).toList(), Schemas.INDICATOR));
+        "regions", regionRows,
+        "indicators", indicatorRows);
+    // one file per table; two for the tables that grow with the data when the run is large, so both cores write
+    boolean large = observationCount > LARGE_RUN_OBSERVATIONS;
     DeltaPublisher publisher = new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()));
-    for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) publish(publisher, t, data.get(t.key()), runId, summary);
-    summary.stageMillis.put("publish", ms(t2));
+    try (ConcurrentWrites<Written> writes = new ConcurrentWrites<>(config.parallelWrites())) {
+      for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) writes.submit(() -> publish(publisher, t, data.get(t.key()), runId, large));
+      record(writes.awaitAll(), summary);
+      summary.stageMillis.put("publish", ms(t2));
 
-    long tm = System.nanoTime();
-    progress.accept("[4/8] metrics: attainment, growth, ambition, cross-region, scorecard, clusters");
-    Map<String, Dataset<Row>> metrics = new java.util.LinkedHashMap<>(MetricModels.compute(spark, published("observations"),
-        published("indicators"), published("regions"), published("findings"), config.metrics()));
-    for (PublishedTable t : PublishedTable.METRIC_TABLES) {
-      if (t.key().equals("clusters")) {
-        metrics.put("clusters", RegionClustering.cluster(spark, published("scorecard"), config.metrics()));
-      }
-      publish(publisher, t, metrics.get(t.key()), runId, summary);
+      long tm = System.nanoTime();
+      progress.accept("[4/8] metrics: attainment, growth, ambition, cross-region, scorecard, clusters");
+      Map<String, Dataset<Row>> metrics = new java.util.LinkedHashMap<>(MetricModels.compute(spark, published("observations"),
+          published("indicators"), published("regions"), published("findings"), config.metrics()));
+      metrics.put("clusters", RegionClustering.cluster(spark, metrics.get("scorecard"), config.metrics()));
+      for (PublishedTable t : PublishedTable.METRIC_TABLES) writes.submit(() -> publish(publisher, t, metrics.get(t.key()), runId, large));
+      record(writes.awaitAll(), summary);
+      summary.stageMillis.put("metrics", ms(tm));
     }
-    summary.stageMillis.put("metrics", ms(tm));
     // every table of this run is committed: point readers at this run's versions (table name → version)
     Map<String, Long> pointer = new java.util.LinkedHashMap<>();
     summary.tableVersions.forEach((qualified, v) -> pointer.put(qualified.substring(qualified.indexOf('.') + 1), v));
@@ -138,7 +160,7 @@ public final class NightlyPipeline {
     progress.accept("[6/8] exports: Parquet and CSV snapshots under " + config.resolve(config.lakehouse()) + "/exports");
     List<PublishedTable> all = new ArrayList<>(PublishedTable.EXTRACTION_TABLES);
     all.addAll(PublishedTable.METRIC_TABLES);
-    TableExports.write(spark, config, all);
+    summary.csvSkipped.addAll(TableExports.write(spark, config, all, summary.tableRows, config.parallelWrites()));
     summary.stageMillis.put("exports", ms(te));
 
     long tn = System.nanoTime();
@@ -183,14 +205,24 @@ public final class NightlyPipeline {
     return spark.read().format("delta").load(config.tablePath(key));
   }
 
-  private void publish(DeltaPublisher publisher, PublishedTable t, Dataset<Row> data, String runId, RunSummary summary) {
+  /** One table's publication, for the summary. */
+  private record Written(String table, DeltaPublisher.Commit commit) {}
+
+  private Written publish(DeltaPublisher publisher, PublishedTable t, Dataset<Row> data, String runId, boolean large) {
     long ts = System.nanoTime();
-    publisher.publish(t, config.tables().get(t.key()), config.tablePath(t.key()), data, runId);
-    long rows = published(t.key()).count();
-    long version = io.delta.tables.DeltaTable.forPath(spark, config.tablePath(t.key())).history(1).head().getLong(0);
-    summary.tableRows.put(config.tableName(t.key()), rows);
-    summary.tableVersions.put(config.tableName(t.key()), version);
-    progress.accept(String.format("      %-36s %7d rows  v%-4d %.1f s", config.tableName(t.key()), rows, version, ms(ts) / 1000.0));
+    int files = large && t.growsWithData() ? 2 : 1;
+    DeltaPublisher.Commit c = publisher.publish(t, config.tables().get(t.key()), config.tablePath(t.key()), data, runId, files);
+    progress.accept(String.format("      %-36s %9d rows  v%-4d %d file%s  %.1f s", config.tableName(t.key()), c.rows(), c.version(),
+        c.files(), c.files() == 1 ? " " : "s", ms(ts) / 1000.0));
+    return new Written(config.tableName(t.key()), c);
+  }
+
+  private static void record(List<Written> written, RunSummary summary) {
+    for (Written w : written) {
+      summary.tableRows.put(w.table(), w.commit().rows());
+      summary.tableVersions.put(w.table(), w.commit().version());
+      summary.tableFiles.put(w.table(), w.commit().files());
+    }
   }
 
   /** The silver table as the reviewed CSV, rows streamed to the driver in the CSV's own order. */

@@ -14,6 +14,11 @@ public record PublishedTable(String key, StructType schema, String comment, List
     return schema != null ? schema : ColumnComments.apply(key, data.schema());
   }
 
+  /** Tables whose size follows the number of observations (the others stay small: dimensions, per-file accounting). */
+  public boolean growsWithData() {
+    return List.of("raw_cells", "observations", "quarantine", "attainment", "growth", "ambition", "cross_region").contains(key);
+  }
+
   public static final List<PublishedTable> EXTRACTION_TABLES = List.of(
       new PublishedTable("raw_cells", Schemas.RAW_CELL,
           "Bronze 原始单元格: every cell read from the plans' indicator tables and every prose target phrase, as printed",

@@ -13,6 +13,10 @@ public final class RunSummary {
   public final List<Row> documents = new ArrayList<>();
   public final Map<String, Long> tableRows = new LinkedHashMap<>();
   public final Map<String, Long> tableVersions = new LinkedHashMap<>();
+  /** Data files the run's commit wrote per table. */
+  public final Map<String, Long> tableFiles = new LinkedHashMap<>();
+  /** Tables too large for a CSV snapshot (Parquet and Delta only). */
+  public final java.util.List<String> csvSkipped = new java.util.ArrayList<>();
   public final Map<String, String> inputChecksums = new LinkedHashMap<>();
   public final Map<String, String> notebooks = new LinkedHashMap<>();
   public final List<org.hrssplan.quality.GateResult> gates = new ArrayList<>();
@@ -37,7 +41,11 @@ public final class RunSummary {
           r.getAs("quarantined_cells"), r.getAs("findings"), r.getAs("status")));
     }
     sb.append("\nTables written\n");
-    tableRows.forEach((t, n) -> sb.append(String.format("  %-36s %8d rows  v%d%n", t, n, tableVersions.getOrDefault(t, -1L))));
+    tableRows.forEach((t, n) -> sb.append(String.format("  %-36s %9d rows  v%-4d %d file(s)%n", t, n, tableVersions.getOrDefault(t, -1L),
+        tableFiles.getOrDefault(t, 0L))));
+    if (!csvSkipped.isEmpty()) {
+      sb.append("  no CSV snapshot (more rows than a spreadsheet holds; Parquet and Delta only): ").append(String.join(", ", csvSkipped)).append('\n');
+    }
     if (!quarantineByReason.isEmpty()) {
       sb.append("\nQuarantined, by reason\n");
       quarantineByReason.forEach((t, n) -> sb.append(String.format("  %-28s %8d%n", t, n)));

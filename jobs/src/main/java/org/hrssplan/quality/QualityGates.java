@@ -1,6 +1,7 @@
 package org.hrssplan.quality;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -56,12 +57,15 @@ public final class QualityGates {
     }
     GateRule changed = rules.get("value_changed_same_document");
     if (changed != null && previousObservations != null && previousAccounting != null) {
+      // documents (not Parquet datasets, which are read by plain casts) whose bytes are the same as last time
       Dataset<Row> sameDocs = accounting.alias("a").join(previousAccounting.alias("b"),
               col("a.source_file").equalTo(col("b.source_file")).and(col("a.source_sha256").equalTo(col("b.source_sha256"))))
+          .where(col("a.format").notEqual("dataset"))
           .select(col("a.source_file").as("source_file"));
-      Dataset<Row> moved = observations.alias("n").join(previousObservations.alias("p"),
-              col("n.observation_id").equalTo(col("p.observation_id")))
-          .join(sameDocs.alias("d"), col("n.source_file").equalTo(col("d.source_file")))
+      Dataset<Row> now = observations.join(broadcast(sameDocs), observations.col("source_file").equalTo(sameDocs.col("source_file")), "left_semi");
+      Dataset<Row> before = previousObservations.join(broadcast(sameDocs),
+          previousObservations.col("source_file").equalTo(sameDocs.col("source_file")), "left_semi");
+      Dataset<Row> moved = now.alias("n").join(before.alias("p"), col("n.observation_id").equalTo(col("p.observation_id")))
           .where(col("n.value").isNotNull().and(col("p.value").isNotNull())
               .and(abs(col("n.value").minus(col("p.value"))).gt(abs(col("p.value")).multiply(changed.limit()).plus(1e-12))));
       List<Row> examples = moved.select("n.observation_id", "p.value", "n.value").orderBy("n.observation_id").limit(5).collectAsList();
