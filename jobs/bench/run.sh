@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# jobs/bench/run.sh — the benchmark. One command from a fresh checkout; prints every figure as it goes and ends with
+# a Markdown table (machine, date, commit) in jobs/target/bench/results.md. Never part of the test suite.
+#
+#   jobs/bench/run.sh              all figures, each the min / median of BENCH_REPS runs (default 3)
+#   jobs/bench/run.sh --readme     … and replace the table between the BENCHMARK markers in README.md
+#
+# What it measures (README "Benchmark" explains each and the goals):
+#   floor      JVM + SparkSession + as many trivial Delta tables as the pipeline publishes (StackFloor)
+#   seeds      `hrss run --force` on the five seed documents (the nightly run as shipped)
+#   noop       `hrss run` again with nothing changed (must write no table version)
+#   extract    extraction of the 2,850 synthetic documents, checked exact against the generator's rows
+#   national   `hrss run --force` on the national dataset (2,850 counties, 1,786,950 observations)
+#   township   `hrss run --force` on the township dataset (38,000 townships, 20,064,000 observations)
+#   duckdb     DuckDB computing the same metric tables from the same Parquet, cross-checked against ours
+# Environment: BENCH_REPS (3), BENCH_WORK (jobs/target/bench), BENCH_ONLY (space-separated subset of the names above).
+set -euo pipefail
+
+HRSS_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export HRSS_HOME
+REPS="${BENCH_REPS:-3}"
+WORK="${BENCH_WORK:-$HRSS_HOME/jobs/target/bench}"
+ONLY="${BENCH_ONLY:-floor seeds noop extract national township duckdb}"
+README_UPDATE=false
+[[ "${1:-}" == "--readme" ]] && README_UPDATE=true
+
+want() { [[ " $ONLY " == *" $1 "* ]]; }
+say() { printf '%s\n' "$*" >&2; }
+
+say "bench: building (mvn -q -B -DskipTests package) …"
+(cd "$HRSS_HOME" && mvn -q -B -DskipTests package) >&2
+TARGET="$HRSS_HOME/jobs/target"
+JAR="$(ls "$TARGET"/hrss-plan-analytics-*-SNAPSHOT.jar | grep -v cluster | head -1)"
+RUN_CP="$JAR:$(cat "$TARGET/local-classpath-runtime.txt"):$(cat "$TARGET/local-classpath-provided.txt")"
+TEST_CP="$TARGET/test-classes:$RUN_CP:$(cat "$TARGET/local-classpath-test.txt")"
+HRSS="$HRSS_HOME/jobs/bin/hrss"
+mkdir -p "$WORK/logs"
+RESULTS="$WORK/figures.tsv"
+: > "$RESULTS"
+
+# ---------------------------------------------------------------- helpers
+# timed LOG CMD…: runs CMD, its output to LOG; appends "wall_s rss_kib exit" to LOG.time
+timed() {
+  local log="$1"; shift
+  /usr/bin/time -f '%e %M %x' -o "$log.time" "$@" > "$log" 2>&1 || true
+  cat "$log.time" | tail -1
+}
+
+# stats V…: "min median" of the numbers
+stats() {
+  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.2f %.2f", a[1], m}'
+}
+
+# record NAME WHAT VALUE…: one figure (its runs), into the results file
+record() {
+  local name="$1" what="$2"; shift 2
+  local s; s="$(stats "$@")"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$what" "$s" "$*" >> "$RESULTS"
+  say "$(printf '  %-10s %-34s min %8s  median %8s   runs: %s' "$name" "$what" ${s% *} ${s#* } "$*")"
+}
+
+# stage NAME LOG: seconds of a stage from hrss run's "Stages:" line
+stage() {
+  sed -n 's/^Stages:.*[[:space:]]'"$1"' \([0-9.]*\) s.*/\1/p' "$2" | tail -1
+}
+
+# config NAME PLANS REGIONS DATASETS: a copy of conf/hrss.yaml pointing at the bench's inputs and its own lakehouse
+config() {
+  local name="$1" plans="$2" regions="$3" datasets="$4"
+  sed -e "s#^  plans: .*#  plans: $plans#" -e "s#^  regions: .*#  regions: $regions#" -e "s#^  datasets: .*#  datasets: \"$datasets\"#" \
+      -e "s#^lakehouse: .*#lakehouse: $WORK/lake-$name#" -e "s#^database: .*#database: bench_$name#" \
+      -e "s#^normalized_csv: .*#normalized_csv: $WORK/lake-$name/indicator_observations.csv#" \
+      "$HRSS_HOME/conf/hrss.yaml" > "$WORK/$name.yaml"
+  echo "$WORK/$name.yaml"
+}
+
+# pipeline NAME CONFIG: REPS forced runs; records wall, RSS and the publish + metrics stages
+pipeline() {
+  local name="$1" cfg="$2" walls=() rss=() pm=() ext=()
+  rm -rf "$WORK/lake-$name"
+  say "bench: $name — a first run creates the tables (not counted) …"
+  timed "$WORK/logs/$name.create.log" "$HRSS" run --force --config "$cfg" > /dev/null
+  for i in $(seq "$REPS"); do
+    read -r wall kib code < <(timed "$WORK/logs/$name.$i.log" "$HRSS" run --force --config "$cfg")
+    [[ "$code" == 0 ]] || { say "bench: $name run $i failed (exit $code), see $WORK/logs/$name.$i.log"; exit 1; }
+    walls+=("$wall"); rss+=("$((kib / 1024))")
+    pm+=("$(awk -v a="$(stage publish "$WORK/logs/$name.$i.log")" -v b="$(stage metrics "$WORK/logs/$name.$i.log")" 'BEGIN {print a + b}')")
+    ext+=("$(stage extract "$WORK/logs/$name.$i.log")")
+  done
+  record "$name" "wall s (hrss run --force)" "${walls[@]}"
+  record "$name" "publish + metrics stages s" "${pm[@]}"
+  record "$name" "extract stage s" "${ext[@]}"
+  record "$name" "peak RSS MiB" "${rss[@]}"
+  local files
+  files="$(sed -n 's/^  \([a-z_]*\.[a-z_]*\) .* file(s)$/\1/p' "$WORK/logs/$name.$REPS.log" | wc -l)"
+  local most
+  most="$(sed -n 's/^  [a-z_]*\.[a-z_]* .* \([0-9]*\) file(s)$/\1/p' "$WORK/logs/$name.$REPS.log" | sort -n | tail -1)"
+  record "$name" "data files per table per run (max of $files)" "$most"
+}
+
+# ---------------------------------------------------------------- inputs (generated once, kept in $WORK)
+EMPTY="$WORK/no-plans"; mkdir -p "$EMPTY"
+if want national || want duckdb; then
+  [[ -f "$WORK/national/regions.csv" ]] || "$HRSS" synth dataset --scale national --out "$WORK/national" >&2
+fi
+if want township || want duckdb; then
+  [[ -f "$WORK/township/regions.csv" ]] || "$HRSS" synth dataset --scale township --out "$WORK/township" >&2
+fi
+if want extract; then
+  [[ -f "$WORK/corpus/regions.csv" ]] || "$HRSS" synth corpus --regions 2850 --seed 42 --out "$WORK/corpus" >&2
+fi
+
+# ---------------------------------------------------------------- figures
+if want floor; then
+  say "bench: floor — JVM + SparkSession + 14 trivial Delta tables …"
+  rm -rf "$WORK/floor"
+  timed "$WORK/logs/floor.create.log" "$HRSS_HOME/jobs/bin/spark-java" "$TEST_CP" org.hrssplan.bench.StackFloor 14 "$WORK/floor" > /dev/null
+  walls=(); rss=()
+  for i in $(seq "$REPS"); do
+    read -r wall kib code < <(timed "$WORK/logs/floor.$i.log" "$HRSS_HOME/jobs/bin/spark-java" "$TEST_CP" org.hrssplan.bench.StackFloor 14 "$WORK/floor")
+    [[ "$code" == 0 ]] || { say "bench: floor failed, see $WORK/logs/floor.$i.log"; exit 1; }
+    walls+=("$wall"); rss+=("$((kib / 1024))")
+  done
+  record floor "wall s (14 trivial Delta tables)" "${walls[@]}"
+  record floor "peak RSS MiB" "${rss[@]}"
+fi
+
+SEEDS_CFG="$(config seeds "$HRSS_HOME/data/raw/plans" "$HRSS_HOME/data/raw/regions.csv" "")"
+if want seeds; then pipeline seeds "$SEEDS_CFG"; fi
+
+if want noop; then
+  [[ -d "$WORK/lake-seeds/fct_observation" ]] || "$HRSS" run --force --config "$SEEDS_CFG" > /dev/null 2>&1
+  "$HRSS" run --config "$SEEDS_CFG" > /dev/null 2>&1 || true   # settles last_success for this exact code and config
+  before="$(find "$WORK/lake-seeds" -path '*_delta_log*' -name '*.json' | wc -l)"
+  walls=()
+  for i in $(seq "$REPS"); do
+    read -r wall kib code < <(timed "$WORK/logs/noop.$i.log" "$HRSS" run --config "$SEEDS_CFG")
+    [[ "$code" == 0 ]] || { say "bench: no-op run failed (exit $code)"; exit 1; }
+    walls+=("$wall")
+  done
+  after="$(find "$WORK/lake-seeds" -path '*_delta_log*' -name '*.json' | wc -l)"
+  record noop "wall s (hrss run, nothing changed)" "${walls[@]}"
+  record noop "table versions written" "$((after - before))"
+fi
+
+if want extract; then
+  walls=()
+  for i in $(seq "$REPS"); do
+    read -r wall kib code < <(timed "$WORK/logs/extract.$i.log" "$HRSS" synth verify --expected "$WORK/corpus/expected_observations.csv" \
+      --input "$WORK/corpus/plans" --regions "$WORK/corpus/regions.csv")
+    [[ "$code" == 0 ]] || { say "bench: extraction of the corpus is not exact (exit $code), see $WORK/logs/extract.$i.log"; exit 1; }
+    walls+=("$wall")
+  done
+  record extract "wall s (2,850 documents, verified exact)" "${walls[@]}"
+  CORPUS_CFG="$(config corpus "$WORK/corpus/plans" "$WORK/corpus/regions.csv" "")"
+  pipeline corpus "$CORPUS_CFG"
+fi
+
+if want national; then pipeline national "$(config national "$EMPTY" "$WORK/national/regions.csv" "$WORK/national/observations")"; fi
+if want township; then pipeline township "$(config township "$EMPTY" "$WORK/township/regions.csv" "$WORK/township/observations")"; fi
+
+if want duckdb; then
+  for scale in national township; do
+    lake="$WORK/lake-$scale/exports/parquet"
+    [[ -d "$lake/fct_target_attainment" ]] || { say "bench: duckdb needs the $scale run's exports; run with $scale first"; exit 1; }
+    walls=(); rss=()
+    for i in $(seq "$REPS"); do
+      /usr/bin/time -f '%e %M %x' -o "$WORK/logs/duckdb-$scale.$i.log.time" java -cp "$TEST_CP" org.hrssplan.bench.DuckDbMetrics \
+        --observations "$WORK/$scale/observations/*.parquet" --indicators "$lake/dim_indicator/*.parquet" \
+        --regions "$lake/dim_region/*.parquet" --findings "$lake/dq_findings/*.parquet" --ours "$lake" \
+        --sql-dir "$HRSS_HOME/jobs/bench/duckdb" > "$WORK/logs/duckdb-$scale.$i.log" 2>&1 \
+        || { say "bench: DuckDB differs from ours or failed, see $WORK/logs/duckdb-$scale.$i.log"; exit 1; }
+      walls+=("$(sed -n 's/^duckdb .*total_ms=\([0-9]*\).*/\1/p' "$WORK/logs/duckdb-$scale.$i.log" | awk '{print $1 / 1000}')")
+      rss+=("$(awk '{print int($2 / 1024)}' "$WORK/logs/duckdb-$scale.$i.log.time")")
+    done
+    record "duckdb-$scale" "metric tables from Parquet s" "${walls[@]}"
+    record "duckdb-$scale" "peak RSS MiB" "${rss[@]}"
+    grep '^crosscheck' "$WORK/logs/duckdb-$scale.$REPS.log" | sed 's/^/    /' >&2
+  done
+fi
+
+# ---------------------------------------------------------------- the table
+"$HRSS_HOME/jobs/bench/report.sh" "$RESULTS" "$REPS" > "$WORK/results.md"
+cat "$WORK/results.md"
+if $README_UPDATE; then
+  awk -v table="$WORK/results.md" '
+    /<!-- BENCHMARK:BEGIN -->/ {print; while ((getline l < table) > 0) print l; skip = 1; next}
+    /<!-- BENCHMARK:END -->/ {skip = 0}
+    !skip {print}' "$HRSS_HOME/README.md" > "$WORK/README.new" && mv "$WORK/README.new" "$HRSS_HOME/README.md"
+  say "bench: README.md updated"
+fi
