@@ -18,6 +18,10 @@ import org.hrssplan.quality.QualityThresholds;
  * read the prose targets → findings. Pure Java, no Spark: the pipeline runs it per document inside a Spark
  * job, {@code hrss extract} runs it directly. A document that cannot be read at all yields one quarantine row
  * saying why (file and line), never an exception that stops the run.
+ *
+ * <p>Thread-safe: its fields are immutable and everything one document needs (sink, interpreter, prose
+ * extractor, finding rules, regex matchers) is created per call, so {@link CorpusExtractor} shares one
+ * instance between its threads.
  */
 public final class PlanExtractor implements Serializable {
   private final IndicatorCatalog catalog;
@@ -84,8 +88,12 @@ public final class PlanExtractor implements Serializable {
 
   /** A second copy (same bytes) of a document already extracted: reported, not extracted twice. */
   public ExtractionResult duplicate(String fileName, byte[] bytes, String firstFile) {
-    return rejected(fileName, PlanDocument.sha256(bytes), 0, "duplicate_document",
-        fileName + ": same content (sha256) as " + firstFile + "; not extracted twice");
+    return duplicate(fileName, PlanDocument.sha256(bytes), firstFile);
+  }
+
+  /** The same, from the hash already computed (the bytes need not be kept until the copy is known as one). */
+  ExtractionResult duplicate(String fileName, String sha256, String firstFile) {
+    return rejected(fileName, sha256, 0, "duplicate_document", fileName + ": same content (sha256) as " + firstFile + "; not extracted twice");
   }
 
   private static PlanPeriod documentPeriod(PlanDocument doc, List<RawTable> tables) {

@@ -1,0 +1,64 @@
+package org.hrssplan.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hrssplan.synth.SyntheticCorpus;
+import org.hrssplan.testing.TestFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Extraction on several threads gives what extraction one document after another gives, in the same order. */
+class CorpusExtractorTest {
+  @TempDir static Path tmp;
+
+  @Test
+  void severalThreadsGiveTheOneThreadResultsInFileOrderOnSeedsAndBadInput() throws Exception {
+    List<Path> files = new ArrayList<>(CorpusExtractor.listInputs(TestFixtures.plansDir()));
+    files.addAll(CorpusExtractor.listInputs(TestFixtures.resource("fixtures/bad-input")));
+    assertSameForAnyThreads(files);
+  }
+
+  @Test
+  void severalThreadsGiveTheOneThreadResultsOnAGeneratedCorpus() throws Exception {
+    Path corpus = tmp.resolve("corpus");
+    new SyntheticCorpus(TestFixtures.catalog()).write(60, 3L, corpus);
+    // the corpus's own regions are not loaded: the seed directory leaves these unrecognized, which is fine here
+    assertSameForAnyThreads(CorpusExtractor.listInputs(corpus.resolve(SyntheticCorpus.PLANS)));
+  }
+
+  @Test
+  void theFirstCopyInNameOrderIsTheOriginalWhateverThreadFinishesFirst() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("copies"));
+    byte[] plan = Files.readAllBytes(CorpusExtractor.listInputs(TestFixtures.plansDir()).get(0));
+    for (String name : List.of("a.pdf", "b.txt", "c.txt", "d.html")) Files.write(dir.resolve(name), plan);
+    List<ExtractionResult> results = new CorpusExtractor(TestFixtures.extractor(), 4).extractAll(CorpusExtractor.listInputs(dir));
+    assertEquals(List.of("unsupported_format", "duplicate_document", "duplicate_document", "duplicate_document"),
+        results.stream().map(r -> r.account().status()).toList());
+    for (ExtractionResult r : results.subList(1, 4)) assertTrue(r.quarantined().get(0).reason().contains("same content (sha256) as a.pdf"));
+  }
+
+  @Test
+  void aFileThatCannotBeReadStopsTheRunAsBefore() throws Exception {
+    List<Path> files = new ArrayList<>(CorpusExtractor.listInputs(TestFixtures.plansDir()));
+    files.add(1, tmp.resolve("gone.txt"));
+    UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        () -> new CorpusExtractor(TestFixtures.extractor(), 3).extractAll(files));
+    assertTrue(e.getMessage().contains("gone.txt"), e.getMessage());
+  }
+
+  private static void assertSameForAnyThreads(List<Path> files) {
+    List<ExtractionResult> one = new CorpusExtractor(TestFixtures.extractor(), 1).extractAll(files);
+    assertEquals(files.size(), one.size());
+    for (int threads : new int[] {2, 3, 8}) {
+      List<ExtractionResult> many = new CorpusExtractor(TestFixtures.extractor(), threads).extractAll(files);
+      assertEquals(one, many, threads + " threads");
+    }
+  }
+}
