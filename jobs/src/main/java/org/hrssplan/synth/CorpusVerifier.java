@@ -36,20 +36,31 @@ public final class CorpusVerifier {
 
   public Report verify(Reader expectedCsv, String expectedName, Path input) throws IOException {
     List<String> expectedKeys = ExpectedObservationCsv.readKeys(expectedCsv, expectedName);
+    Tally tally = new Tally(expectedKeys);
     long start = System.nanoTime();
-    List<ExtractionResult> results = new CorpusExtractor(extractor).extractAll(CorpusExtractor.listInputs(input));
+    // each result is tallied as it comes and then dropped: the raw cells of thousands of documents are never all held
+    new CorpusExtractor(extractor).extractEach(CorpusExtractor.listInputs(input), tally::add);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return compare(expectedKeys, results, millis);
+    return tally.report(millis);
   }
 
-  static Report compare(List<String> expectedKeys, List<ExtractionResult> results, long millis) {
-    Map<String, Integer> balance = new TreeMap<>();
-    for (String k : expectedKeys) balance.merge(k, 1, Integer::sum);
-    long observations = 0;
-    long quarantined = 0;
-    int notExtracted = 0;
-    List<String> problems = new ArrayList<>();
-    for (ExtractionResult r : results) {
+  /** The comparison built up one document at a time: what is left of the expected multiset, and the problems. */
+  private static final class Tally {
+    private final Map<String, Integer> balance = new TreeMap<>();
+    private final long expectedRows;
+    private final List<String> problems = new ArrayList<>();
+    private int documents;
+    private long observations;
+    private long quarantined;
+    private int notExtracted;
+
+    Tally(List<String> expectedKeys) {
+      for (String k : expectedKeys) balance.merge(k, 1, Integer::sum);
+      expectedRows = expectedKeys.size();
+    }
+
+    void add(ExtractionResult r) {
+      documents++;
       if (!"extracted".equals(r.account().status())) {
         notExtracted++;
         problems.add(r.account().sourceFile() + ": status " + r.account().status());
@@ -63,13 +74,15 @@ public final class CorpusVerifier {
         problems.add("quarantined " + q.reasonCode() + ": " + q.reason());
       }
     }
-    List<String> missing = new ArrayList<>();
-    List<String> unexpected = new ArrayList<>();
-    for (var e : balance.entrySet()) {
-      for (int i = 0; i < e.getValue(); i++) missing.add(e.getKey());
-      for (int i = 0; i < -e.getValue(); i++) unexpected.add(e.getKey());
+
+    Report report(long millis) {
+      List<String> missing = new ArrayList<>();
+      List<String> unexpected = new ArrayList<>();
+      for (var e : balance.entrySet()) {
+        for (int i = 0; i < e.getValue(); i++) missing.add(e.getKey());
+        for (int i = 0; i < -e.getValue(); i++) unexpected.add(e.getKey());
+      }
+      return new Report(documents, notExtracted, observations, quarantined, expectedRows, millis, missing, unexpected, problems);
     }
-    return new Report(results.size(), notExtracted, observations, quarantined, expectedKeys.size(), millis, missing, unexpected,
-        problems);
   }
 }
