@@ -36,8 +36,12 @@ public final class PlanDocument {
 
   /** Decodes and prepares a document from its bytes; the format follows the file name's extension. */
   public static PlanDocument fromBytes(String fileName, byte[] bytes) throws UndecodableDocumentException {
+    return fromBytes(fileName, bytes, sha256(bytes));
+  }
+
+  /** The same, with the bytes' SHA-256 already computed by the caller (hashing a document is not free). */
+  public static PlanDocument fromBytes(String fileName, byte[] bytes, String sha) throws UndecodableDocumentException {
     DecodedText decoded = DocumentDecoder.decode(bytes);
-    String sha = sha256(bytes);
     String lower = fileName.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".html") || lower.endsWith(".htm")) {
       HtmlPlanReader.Lines html = HtmlPlanReader.toLines(decoded.text());

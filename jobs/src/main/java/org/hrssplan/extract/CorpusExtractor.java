@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.hrssplan.document.PlanDocument;
 
 /**
  * Extraction of a folder (or one file) without Spark, for {@code hrss extract}, {@code hrss synth verify} and
@@ -108,7 +107,9 @@ public final class CorpusExtractor {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + p, e);
     }
-    return new Extracted(p, PlanDocument.sha256(bytes), extractor.extract(p.getFileName().toString(), bytes));
+    ExtractionResult result = extractor.extract(p.getFileName().toString(), bytes);
+    // every result's account carries the SHA-256 of the file's bytes, whatever became of the file: no second hash
+    return new Extracted(p, result.account().sha256(), result);
   }
 
   private Future<Extracted> submit(ExecutorService pool, Path p) {

@@ -50,7 +50,7 @@ public final class PlanExtractor implements Serializable {
     if (fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) return DatasetReader.read(fileName, bytes, catalog, regions);
     PlanDocument doc;
     try {
-      doc = PlanDocument.fromBytes(fileName, bytes);
+      doc = PlanDocument.fromBytes(fileName, bytes, sha);
     } catch (UndecodableDocumentException e) {
       return rejected(fileName, sha, e.line(), "undecodable", fileName + ": " + e.getMessage());
     } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hrssplan.document.PlanDocument;
 import org.hrssplan.synth.SyntheticCorpus;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,11 @@ class CorpusExtractorTest {
     List<Path> files = new ArrayList<>(CorpusExtractor.listInputs(TestFixtures.plansDir()));
     files.addAll(CorpusExtractor.listInputs(TestFixtures.resource("fixtures/bad-input")));
     assertSameForAnyThreads(files);
+    // duplicates are found from the hash in each result's account, so it must be the hash of the file's bytes
+    List<ExtractionResult> results = new CorpusExtractor(TestFixtures.extractor(), 2).extractAll(files);
+    for (int i = 0; i < files.size(); i++) {
+      assertEquals(PlanDocument.sha256(Files.readAllBytes(files.get(i))), results.get(i).account().sha256(), files.get(i).toString());
+    }
   }
 
   @Test
