@@ -67,7 +67,7 @@ stage() {
 # config NAME PLANS REGIONS DATASETS: a copy of conf/hrss.yaml pointing at the bench's inputs and its own lakehouse
 config() {
   local name="$1" plans="$2" regions="$3" datasets="$4"
-  sed -e "s#^  plans: .*#  plans: $plans#" -e "s#^  regions: .*#  regions: $regions#" -e "s#^  datasets: .*#  datasets: \"$datasets\"#" \
+  sed -e "s#^  plans: .*#  plans: $plans#" -e "s#^  regions: .*regions[.]csv.*#  regions: $regions#" -e "s#^  datasets: .*#  datasets: \"$datasets\"#" \
       -e "s#^lakehouse: .*#lakehouse: $WORK/lake-$name#" -e "s#^database: .*#database: bench_$name#" \
       -e "s#^normalized_csv: .*#normalized_csv: $WORK/lake-$name/indicator_observations.csv#" \
       "$HRSS_HOME/conf/hrss.yaml" > "$WORK/$name.yaml"

@@ -10,33 +10,39 @@ WITH obs AS (
   FROM observation o
   JOIN indicator i ON o.indicator_id = i.indicator_id
 ),
-pick AS (                           -- one value per role; a table cell wins over a prose sentence
-  SELECT region_code, indicator_id, plan_period, role, first(polarity) AS polarity, first(kind) AS kind, first(unit) AS unit,
+picked AS (                         -- one value per role and period; a table cell wins over a prose sentence
+  SELECT region_code, indicator_id, plan_period, first(polarity) AS polarity, first(kind) AS kind,
+    first(unit) FILTER (WHERE role = 'actual') AS unit_actual,
+    first(unit) FILTER (WHERE role = 'target') AS unit_target,
     max_by(named_struct('v', value, 'k', value_kind, 'cmp', comparator, 'cum', is_cumulative, 'raw', value_raw,
                         'id', observation_id, 'year', year, 'src', source_kind, 'flags', quality_flags),
-           named_struct('table_first', source_kind = 'table', 'id', observation_id)) AS x
-  FROM obs
-  GROUP BY region_code, indicator_id, plan_period, role
+           named_struct('table_first', source_kind = 'table', 'id', observation_id)) FILTER (WHERE role = 'base') AS b,
+    max_by(named_struct('v', value, 'k', value_kind, 'cmp', comparator, 'cum', is_cumulative, 'raw', value_raw,
+                        'id', observation_id, 'year', year, 'src', source_kind, 'flags', quality_flags),
+           named_struct('table_first', source_kind = 'table', 'id', observation_id)) FILTER (WHERE role = 'target') AS t,
+    max_by(named_struct('v', value, 'k', value_kind, 'cmp', comparator, 'cum', is_cumulative, 'raw', value_raw,
+                        'id', observation_id, 'year', year, 'src', source_kind, 'flags', quality_flags),
+           named_struct('table_first', source_kind = 'table', 'id', observation_id)) FILTER (WHERE role = 'actual') AS a
+  FROM (SELECT * FROM obs DISTRIBUTE BY region_code, indicator_id)  -- one shuffle serves this and the window below
+  GROUP BY region_code, indicator_id, plan_period
 ),
-pairs AS (
-  SELECT a.region_code, a.indicator_id, a.plan_period, 'realized' AS growth_kind, a.polarity, a.kind, a.unit,
-         b.x AS s, a.x AS e, 'base' AS start_source
-  FROM pick a
-  LEFT JOIN pick b ON b.region_code = a.region_code AND b.indicator_id = a.indicator_id
-                  AND b.plan_period = a.plan_period AND b.role = 'base'
-  WHERE a.role = 'actual'
-  UNION ALL
-  SELECT t.region_code, t.indicator_id, t.plan_period, 'planned', t.polarity, t.kind, t.unit,
-         coalesce(b.x, prev.x), t.x,
-         CASE WHEN b.x IS NOT NULL THEN 'base' WHEN prev.x IS NOT NULL THEN 'previous_actual' END
-  FROM pick t
-  LEFT JOIN pick act ON act.region_code = t.region_code AND act.indicator_id = t.indicator_id
-                    AND act.plan_period = t.plan_period AND act.role = 'actual'
-  LEFT JOIN pick b ON b.region_code = t.region_code AND b.indicator_id = t.indicator_id
-                  AND b.plan_period = t.plan_period AND b.role = 'base'
-  LEFT JOIN pick prev ON prev.region_code = t.region_code AND prev.indicator_id = t.indicator_id
-                     AND prev.role = 'actual' AND prev.x.year = t.x.year - 5
-  WHERE t.role = 'target' AND act.x IS NULL
+with_previous AS (                  -- the previous period's actual in the year this plan starts from
+  SELECT p.*,
+    try_element_at(filter(collect_list(a) OVER (PARTITION BY region_code, indicator_id), x -> x.year = p.t.year - 5), 1) AS prev
+  FROM picked p
+),
+pairs AS (                          -- realized: base → actual of a completed period; planned: start → target otherwise
+  SELECT w.region_code, w.indicator_id, w.plan_period, g.pair.growth_kind, w.polarity, w.kind, g.pair.unit,
+         g.pair.s, g.pair.e, g.pair.start_source
+  FROM with_previous w
+  LATERAL VIEW explode(array(
+    CASE WHEN w.a IS NOT NULL THEN
+      named_struct('growth_kind', 'realized', 'unit', w.unit_actual, 's', w.b, 'e', w.a, 'start_source', 'base') END,
+    CASE WHEN w.t IS NOT NULL AND w.a IS NULL THEN
+      named_struct('growth_kind', 'planned', 'unit', w.unit_target, 's', coalesce(w.b, w.prev), 'e', w.t,
+                   'start_source', CASE WHEN w.b IS NOT NULL THEN 'base' WHEN w.prev IS NOT NULL THEN 'previous_actual' END) END
+  )) g AS pair
+  WHERE g.pair IS NOT NULL
 ),
 reasoned AS (
   SELECT p.*,

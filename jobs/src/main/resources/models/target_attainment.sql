@@ -7,10 +7,7 @@ WITH obs AS (
   JOIN indicator i ON o.indicator_id = i.indicator_id
   WHERE o.source_kind = 'table'
 ),
-completed AS (                      -- periods whose tables report an actual: those can be assessed
-  SELECT DISTINCT region_code, indicator_id, plan_period FROM obs WHERE role = 'actual'
-),
-sides AS (                          -- base, target and actual side by side
+sides AS (                          -- base, target and actual side by side, for periods whose tables report an actual
   SELECT o.region_code, o.indicator_id, o.plan_period,
     max_by(named_struct('v', o.value, 'k', o.value_kind, 'cmp', o.comparator, 'cum', o.is_cumulative, 'raw', o.value_raw,
                         'id', o.observation_id, 'year', o.year), o.observation_id) FILTER (WHERE o.role = 'base')   AS b,
@@ -24,8 +21,8 @@ sides AS (                          -- base, target and actual side by side
     first(o.unit) AS unit,
     concat_ws(';', array_sort(array_distinct(flatten(collect_list(split(o.quality_flags, ';')))))) AS quality_flags
   FROM obs o
-  JOIN completed c USING (region_code, indicator_id, plan_period)
   GROUP BY o.region_code, o.indicator_id, o.plan_period
+  HAVING count_if(o.role = 'actual') > 0   -- completed: those can be assessed
 ),
 oriented AS (                       -- d = +1 higher is better, -1 lower is better
   SELECT s.*,
@@ -36,33 +33,31 @@ oriented AS (                       -- d = +1 higher is better, -1 lower is bett
     (s.unit = '%' AND s.polarity = 'higher') AS to_limit
   FROM sides s
 ),
-meets AS (                          -- does a value meet the target? once for the actual, once for the base
-  SELECT o.region_code, o.indicator_id, o.plan_period, x.side,
-    CASE
-      WHEN x.k IS DISTINCT FROM 'number' OR o.t.k IS DISTINCT FROM 'number' OR o.goal_cmp IS NULL THEN NULL
-      WHEN x.cmp IS NULL THEN
-        CASE o.goal_cmp
-          WHEN '>=' THEN x.v >= o.t.v
-          WHEN '>'  THEN x.v >  o.t.v
-          WHEN '<=' THEN x.v <= o.t.v
-          WHEN '<'  THEN x.v <  o.t.v
-          WHEN '~'  THEN abs(x.v - o.t.v) <= ${approx_tolerance} * abs(o.t.v)
-        END
-      -- a value printed as a bound (嘉定 “每年均超过2.6万个”): met when the bound guarantees it, else unknown
-      WHEN x.cmp IN ('>', '>=') AND o.goal_cmp IN ('>', '>=') THEN
-        CASE WHEN x.v > o.t.v OR (x.v = o.t.v AND (o.goal_cmp = '>=' OR x.cmp = '>')) THEN true END
-      WHEN x.cmp IN ('<', '<=') AND o.goal_cmp IN ('<', '<=') THEN
-        CASE WHEN x.v < o.t.v OR (x.v = o.t.v AND (o.goal_cmp = '<=' OR x.cmp = '<')) THEN true END
-    END AS met
+meets AS (                          -- does a value meet the target? [0] the actual, [1] the base (one pass, no self-join)
+  SELECT o.*,
+    transform(array(named_struct('v', o.a.v, 'k', o.a.k, 'cmp', o.a.cmp), named_struct('v', o.b.v, 'k', o.b.k, 'cmp', o.b.cmp)), x ->
+      CASE
+        WHEN x.k IS DISTINCT FROM 'number' OR o.t.k IS DISTINCT FROM 'number' OR o.goal_cmp IS NULL THEN NULL
+        WHEN x.cmp IS NULL THEN
+          CASE o.goal_cmp
+            WHEN '>=' THEN x.v >= o.t.v
+            WHEN '>'  THEN x.v >  o.t.v
+            WHEN '<=' THEN x.v <= o.t.v
+            WHEN '<'  THEN x.v <  o.t.v
+            WHEN '~'  THEN abs(x.v - o.t.v) <= ${approx_tolerance} * abs(o.t.v)
+          END
+        -- a value printed as a bound (嘉定 “每年均超过2.6万个”): met when the bound guarantees it, else unknown
+        WHEN x.cmp IN ('>', '>=') AND o.goal_cmp IN ('>', '>=') THEN
+          CASE WHEN x.v > o.t.v OR (x.v = o.t.v AND (o.goal_cmp = '>=' OR x.cmp = '>')) THEN true END
+        WHEN x.cmp IN ('<', '<=') AND o.goal_cmp IN ('<', '<=') THEN
+          CASE WHEN x.v < o.t.v OR (x.v = o.t.v AND (o.goal_cmp = '<=' OR x.cmp = '<')) THEN true END
+      END) AS met
   FROM oriented o
-  LATERAL VIEW explode(array(
-    named_struct('side', 'actual', 'v', o.a.v, 'k', o.a.k, 'cmp', o.a.cmp),
-    named_struct('side', 'base',   'v', o.b.v, 'k', o.b.k, 'cmp', o.b.cmp))) e AS x
 ),
 assessed AS (
   SELECT o.*,
-    ma.met AS achieved,
-    mb.met AS target_met_at_base,
+    o.met[0] AS achieved,
+    o.met[1] AS target_met_at_base,
     -- the quantity progress is measured on: the level, or the shortfall to 100% (see to_limit)
     CASE WHEN o.to_limit THEN 100 - o.b.v ELSE o.b.v END AS pb,
     CASE WHEN o.to_limit THEN 100 - o.t.v ELSE o.t.v END AS pt,
@@ -82,18 +77,14 @@ assessed AS (
         THEN 'five_year_total_vs_single_year_base'
       WHEN o.kind = 'five_year_flow' THEN 'five_year_sum'
       WHEN o.a.cmp IS NOT NULL OR o.b.cmp IS NOT NULL THEN 'bound_not_value'
-      WHEN mb.met THEN 'target_met_at_base'
+      WHEN o.met[1] THEN 'target_met_at_base'
       WHEN (CASE WHEN o.to_limit THEN 100 - o.b.v ELSE o.b.v END) = 0 THEN 'zero_base'
       WHEN least(CASE WHEN o.to_limit THEN 100 - o.b.v ELSE o.b.v END,
                  CASE WHEN o.to_limit THEN 100 - o.t.v ELSE o.t.v END,
                  CASE WHEN o.to_limit THEN 100 - o.a.v ELSE o.a.v END) < 0 THEN 'sign_change'
       WHEN o.t.v = o.b.v THEN 'zero_planned_change'
     END AS not_assessable_reason
-  FROM oriented o
-  LEFT JOIN meets ma ON ma.region_code = o.region_code AND ma.indicator_id = o.indicator_id
-                    AND ma.plan_period = o.plan_period AND ma.side = 'actual'
-  LEFT JOIN meets mb ON mb.region_code = o.region_code AND mb.indicator_id = o.indicator_id
-                    AND mb.plan_period = o.plan_period AND mb.side = 'base'
+  FROM meets o
   LEFT JOIN (SELECT DISTINCT region_code, indicator_id, plan_period FROM finding
              WHERE finding_type = 'five_year_total_vs_single_year_base') f
          ON f.region_code = o.region_code AND f.indicator_id = o.indicator_id AND f.plan_period = o.plan_period

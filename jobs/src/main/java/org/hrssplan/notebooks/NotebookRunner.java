@@ -73,7 +73,8 @@ public final class NotebookRunner {
       long total = rows.size() > cell.limit() ? d.count() : rows.size();
       List<Row> shown = rows.subList(0, Math.min(rows.size(), cell.limit()));
       List<byte[]> charts = new ArrayList<>();
-      for (String c : cell.charts()) charts.add(ChartRenderer.png(ChartSpec.parse(c), d.columns(), shown));
+      // no rows, no chart (the table says "0 rows"): an empty quarantine or findings table is a good night, not an error
+      if (!shown.isEmpty()) for (String c : cell.charts()) charts.add(ChartRenderer.png(ChartSpec.parse(c), d.columns(), shown));
       return new CellResult(sql, d.columns(), shown, total, charts, null);
     } catch (Exception e) {
       return new CellResult(sql, new String[0], List.of(), 0, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());

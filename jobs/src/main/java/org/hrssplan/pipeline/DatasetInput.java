@@ -118,15 +118,22 @@ public final class DatasetInput {
     Dataset<Row> raw = spark.read().parquet(readable.toArray(String[]::new))
         .selectExpr("*", "_metadata.file_name AS _file", "_metadata.row_index AS _row");
     // typed: every column cast to the format's type; a non-null value that does not cast is a problem of its row
+    // (only columns whose Parquet type differs from the format's are cast: the others cannot fail)
+    StructType given = spark.read().parquet(readable.toArray(String[]::new)).schema();
     List<Column> typed = new ArrayList<>();
-    Column castProblem = lit(null).cast("string");
+    List<Column> castProblems = new ArrayList<>();
     for (StructField f : Schemas.OBSERVATION.fields()) {
+      if (given.apply(f.name()).dataType().equals(f.dataType())) {
+        typed.add(col(f.name()));
+        continue;
+      }
       Column c = expr("try_cast(`" + f.name() + "` AS " + f.dataType().sql() + ")");
       typed.add(c.as(f.name()));
-      castProblem = coalesce(castProblem,
-          when(col(f.name()).isNotNull().and(c.isNull()), concat(lit(f.name() + " '"), col(f.name()).cast("string"), lit("' is not a " + f.dataType().simpleString()))));
+      castProblems.add(when(col(f.name()).isNotNull().and(c.isNull()),
+          concat(lit(f.name() + " '"), col(f.name()).cast("string"), lit("' is not a " + f.dataType().simpleString()))));
     }
-    typed.add(castProblem.as("_cast_problem"));
+    castProblems.add(lit(null).cast("string"));
+    typed.add(coalesce(castProblems.toArray(Column[]::new)).as("_cast_problem"));
     typed.add(col("_file"));
     typed.add(col("_row"));
     Dataset<Row> t = raw.select(typed.toArray(Column[]::new));

@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>First write: {@code CREATE TABLE … USING DELTA LOCATION} with column and table COMMENTs and
  * {@code delta.enableDeletionVectors=false}, reader 1 / writer 2 (Power BI, DuckDB, older delta-rs read that).
- * Every write: one data file (two for a large table, see {@link #layout}), sorted, an overwrite commit — atomic, so
+ * Every write: one sorted data file (two for a large table, see {@link #layout}), an overwrite commit — atomic, so
  * readers see the previous or the new content, never half — with the run id as the commit's {@code userMetadata}. A table
  * whose columns no longer match the code's schema is overwritten with the new schema. Delta skips the commit
  * when an empty table is overwritten with nothing, so an empty table keeps its creating commit.
@@ -45,7 +45,7 @@ public final class DeltaPublisher {
    */
   public Commit publish(PublishedTable table, String name, String path, Dataset<Row> data, String runId, int files) {
     StructType schema = table.schemaFor(data);
-    ensureTable(name, ident(database) + "." + ident(name), path, schema, table.comment());
+    ensureTable(name, ident(database) + "." + ident(name), path, schema, table.comment(), runId);
     Dataset<Row> laidOut = layout(data.selectExpr(schema.fieldNames()), table, files);
     StructType existing = DeltaTable.forPath(spark, path).toDF().schema();
     if (sameColumns(existing, schema)) {
@@ -58,13 +58,15 @@ public final class DeltaPublisher {
   }
 
   /**
-   * {@code files} data files (1 or 2: the pipeline decides by the run's size), each sorted by the table's key; two
-   * files are range-partitioned on the key, so that the table is in key order across them too. A table is never
-   * written as more files than that: BI tools and DuckDB read few files fastest.
+   * One data file sorted by the table's key — or, for a large run ({@code files} = 2), two files in the order the
+   * rows come, one per core: sorting millions of rows on a small machine costs more than the whole write, and the
+   * readers (BI tools, DuckDB, notebooks) filter and aggregate rather than rely on file order. Never more files than
+   * that: BI tools and DuckDB read few files fastest.
    */
   private static Dataset<Row> layout(Dataset<Row> data, PublishedTable table, int files) {
+    if (files > 1) return data.coalesce(files);
     Column[] order = table.sortBy().stream().map(functions::col).toArray(Column[]::new);
-    return (files <= 1 ? data.repartition(1) : data.repartitionByRange(files, order)).sortWithinPartitions(order);
+    return data.repartition(1).sortWithinPartitions(order);
   }
 
   /** Version, rows and files of the table's latest commit, from its commit info. */
@@ -78,7 +80,7 @@ public final class DeltaPublisher {
 
   /** Appends rows (the run log): same table set-up, an append commit stamped with the run id. */
   public void append(PublishedTable table, String name, String path, Dataset<Row> rows, String runId) {
-    ensureTable(name, ident(database) + "." + ident(name), path, table.schema(), table.comment());
+    ensureTable(name, ident(database) + "." + ident(name), path, table.schema(), table.comment(), runId);
     Dataset<Row> data = rows.selectExpr(table.schema().fieldNames()).repartition(1);
     if (sameColumns(DeltaTable.forPath(spark, path).toDF().schema(), table.schema())) {
       data.write().format("delta").mode("append").option("userMetadata", runId).save(path);
@@ -89,10 +91,14 @@ public final class DeltaPublisher {
     }
   }
 
-  private void ensureTable(String name, String qualified, String path, StructType schema, String comment) {
+  private void ensureTable(String name, String qualified, String path, StructType schema, String comment, String runId) {
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      spark.sql("DROP TABLE IF EXISTS " + qualified);
-      spark.sql("CREATE TABLE " + qualified + " (" + schema.toDDL() + ") USING DELTA LOCATION '" + sqlString(path)
+      // the creating commit carries the run id too; SQL has no writer option, so a session of its own (same catalog)
+      // holds it, leaving the shared session's settings alone while other tables are written at the same time
+      SparkSession creating = spark.newSession();
+      creating.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
+      creating.sql("DROP TABLE IF EXISTS " + qualified);
+      creating.sql("CREATE TABLE " + qualified + " (" + schema.toDDL() + ") USING DELTA LOCATION '" + sqlString(path)
           + "' COMMENT '" + sqlString(comment) + "' TBLPROPERTIES (" + TBLPROPERTIES + ")");
     } else {
       register(name, path);

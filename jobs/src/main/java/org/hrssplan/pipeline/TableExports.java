@@ -48,7 +48,12 @@ public final class TableExports {
         String path = config.tablePath(t.key());
         writes.submit(() -> {
           DeltaTable table = DeltaTable.forPath(spark, path);
-          copyDataFiles(spark, table.toDF().inputFiles(), root + "/parquet/" + name);
+          String[] files = table.toDF().inputFiles();
+          if (files.length > 0) {
+            copyDataFiles(spark, files, root + "/parquet/" + name);
+          } else {  // an empty table has no data file to copy: write one that carries the schema
+            table.toDF().repartition(1).write().mode("overwrite").parquet(root + "/parquet/" + name);
+          }
           Long n = rows.get(config.tableName(t.key()));
           long count = n != null ? n : table.toDF().count();
           // the CSV snapshot is written through the driver's file system: local lakehouses only (a cluster keeps Parquet)
