@@ -16,7 +16,7 @@ dirty="$(cd "$HRSS_HOME" && git status --porcelain 2>/dev/null | grep -v '^??' |
 [[ -n "$dirty" ]] && commit="$commit (+ uncommitted changes)"
 
 echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($cpu), $mem, $(java -version 2>&1 | head -1); commit $commit;"
-echo "command \`jobs/bench/run.sh\`, each figure the min / median of $REPS runs (wall clock of the whole process)."
+echo "command \`jobs/bench/run.sh\` (BENCH_REPS=$REPS), each figure the min / median of the runs listed (wall clock of the whole process)."
 echo
 echo "| figure | what | min | median | runs |"
 echo "|---|---|---:|---:|---|"

@@ -28,6 +28,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.hrssplan.document.PlanDocument;
 
 /**
@@ -177,17 +178,19 @@ public final class DatasetInput {
     out.add(col("_row"));
     out.add(problem.as("_problem"));
     out.add(code.as("_reason_code"));
-    Dataset<Row> checked = withRefs.select(out.toArray(Column[]::new));
+    // checked once, then kept (columnar, compressed, on local disk: the heap stays small at 20M rows) for the passes
+    // that follow — accounting, gates, publication — instead of re-reading and re-checking the Parquet for each
+    Dataset<Row> checked = withRefs.select(out.toArray(Column[]::new)).persist(StorageLevel.DISK_ONLY());
 
     Dataset<Row> shaOf = spark.createDataFrame(shas, new StructType().add("_path", "string").add("source_sha256", "string"))
         .selectExpr("regexp_extract(_path, '[^/]*$', 0) AS source_file", "source_sha256");
     Dataset<Row> accounts = checked.groupBy(col("_dataset_file").as("source_file"))
         .agg(count(lit(1)).cast("int").as("value_cells"), count(when(col("_problem").isNull(), lit(1))).cast("int").as("observations"),
-            functions.countDistinct(when(col("_problem").isNull(), col("region_code"))).as("_regions"),
-            functions.min(when(col("_problem").isNull(), col("region_code"))).as("_region"))
+            functions.min(when(col("_problem").isNull(), col("region_code"))).as("_region"),
+            functions.max(when(col("_problem").isNull(), col("region_code"))).as("_region_max"))
         .join(functions.broadcast(shaOf), "source_file", "left")
         .selectExpr("source_file", "source_sha256", "'parquet' AS encoding", "'dataset' AS format",
-            "CASE WHEN _regions = 1 THEN _region END AS region_code", "CAST(NULL AS STRING) AS region_name", "'extracted' AS status",
+            "CASE WHEN _region = _region_max THEN _region END AS region_code", "CAST(NULL AS STRING) AS region_name", "'extracted' AS status",
             "0 AS tables", "0 AS indicator_rows", "value_cells", "0 AS prose_targets", "observations",
             "value_cells - observations AS quarantined_cells", "0 AS findings");
     return new DatasetInput(checked, rejected, accounts);
@@ -211,10 +214,13 @@ public final class DatasetInput {
     return checked.where(col("_problem").isNull()).select(Schemas.OBSERVATION.fieldNames()[0], tail(Schemas.OBSERVATION));
   }
 
-  /** Rejected files and quarantined rows, as {@link Schemas#QUARANTINE}. */
-  public Dataset<Row> quarantine(SparkSession spark) {
+  /**
+   * Rejected files and quarantined rows, as {@link Schemas#QUARANTINE}. {@code anyRowQuarantined} false (the accounting
+   * already says no row was) skips a pass over the rows that would find none.
+   */
+  public Dataset<Row> quarantine(SparkSession spark, boolean anyRowQuarantined) {
     Dataset<Row> files = spark.createDataFrame(rejectedFiles.stream().map(r -> (Row) r.get(0)).toList(), Schemas.QUARANTINE);
-    if (checked == null) return files;
+    if (checked == null || !anyRowQuarantined) return files;
     Dataset<Row> rows = checked.where(col("_problem").isNotNull()).selectExpr(
         "concat(_dataset_file, ':R', CAST(_row + 1 AS STRING)) AS cell_id",
         "_dataset_file AS source_file", "CAST(_row + 1 AS INT) AS source_line", "'dataset_row' AS stage", "_reason_code AS reason_code",
@@ -228,6 +234,11 @@ public final class DatasetInput {
   public Dataset<Row> accounting(SparkSession spark) {
     Dataset<Row> files = spark.createDataFrame(rejectedFiles.stream().map(r -> (Row) r.get(1)).toList(), Schemas.ACCOUNT);
     return accountsOfRead == null ? files : files.unionByName(accountsOfRead);
+  }
+
+  /** Drops the checked rows kept on disk (at the end of the run). */
+  public void release() {
+    if (checked != null) checked.unpersist();
   }
 
   private static String[] tail(StructType s) {

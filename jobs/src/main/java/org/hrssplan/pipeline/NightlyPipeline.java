@@ -82,17 +82,21 @@ public final class NightlyPipeline {
     Dataset<Row> observations = DocumentExtraction.observations(extraction);
     Dataset<Row> quarantine = DocumentExtraction.quarantine(extraction);
     Dataset<Row> accountingOf = DocumentExtraction.accounting(extraction);
+    DatasetInput datasets = null;
     if (!config.datasets().isEmpty()) {
       String location = config.resolve(config.datasets());
       progress.accept("      datasets from " + location);
-      DatasetInput datasets = DatasetInput.read(spark, DatasetInput.files(hadoop, location), regionRows.select("region_code"),
+      datasets = DatasetInput.read(spark, DatasetInput.files(hadoop, location), regionRows.select("region_code"),
           indicatorRows.select("indicator_id"));
       observations = observations.unionByName(datasets.observations(spark));
-      quarantine = quarantine.unionByName(datasets.quarantine(spark));
       accountingOf = accountingOf.unionByName(datasets.accounting(spark));
     }
     // accounting is small (a row per input file): computed once, then reused by the gates and the publication
     summary.documents.addAll(accountingOf.orderBy("source_file").collectAsList());
+    if (datasets != null) {
+      boolean anyRow = summary.documents.stream().anyMatch(d -> "dataset".equals(d.getAs("format")) && (Integer) d.getAs("quarantined_cells") > 0);
+      quarantine = quarantine.unionByName(datasets.quarantine(spark, anyRow));
+    }
     Dataset<Row> accounting = spark.createDataFrame(summary.documents, Schemas.ACCOUNT);
     if (summary.documents.isEmpty()) throw new PipelineFailure("no documents in " + plans);
     long observationCount = 0;
@@ -196,6 +200,7 @@ public final class NightlyPipeline {
       summary.unknownIndicators.add(r.getString(2) + " line " + r.getInt(3) + ": " + r.getString(1));
     }
     extraction.unpersist();
+    if (datasets != null) datasets.release();
     summary.stageMillis.put("summary", ms(t4));
     if (!summary.balanced) throw new PipelineFailure("accounting is unbalanced: some cells are neither observations nor quarantined");
     return summary;

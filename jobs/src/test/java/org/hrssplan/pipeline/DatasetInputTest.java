@@ -62,7 +62,7 @@ class DatasetInputTest {
         .collectAsList();
     assertEquals(List.of("a", "b", "f"), ids);
     Map<Integer, String> quarantined = new TreeMap<>();
-    for (Row q : in.quarantine(spark).collectAsList()) {
+    for (Row q : in.quarantine(spark, true).collectAsList()) {
       quarantined.put(q.getInt(q.fieldIndex("source_line")), q.getString(q.fieldIndex("reason_code")) + " | " + q.getString(q.fieldIndex("reason")));
     }
     assertEquals(4, quarantined.size(), quarantined.toString());
@@ -86,7 +86,7 @@ class DatasetInputTest {
     spark.read().parquet(good).drop("unit").write().parquet(bad);
     DatasetInput in = read(good, bad);
     assertEquals(1, in.observations(spark).count());
-    List<Row> q = in.quarantine(spark).collectAsList();
+    List<Row> q = in.quarantine(spark, true).collectAsList();
     assertEquals(1, q.size());
     assertEquals("dataset_missing_columns", q.get(0).getString(q.get(0).fieldIndex("reason_code")));
     assertTrue(q.get(0).getString(q.get(0).fieldIndex("reason")).contains("lacks [unit]"), q.get(0).toString());
@@ -102,7 +102,7 @@ class DatasetInputTest {
         .drop("year").withColumnRenamed("y", "year").write().parquet(text);
     DatasetInput in = read(text);
     assertEquals(List.of("a"), in.observations(spark).select("observation_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    Row q = in.quarantine(spark).collectAsList().get(0);
+    Row q = in.quarantine(spark, true).collectAsList().get(0);
     assertTrue(q.getString(q.fieldIndex("reason")).contains("year '20x' is not a int"), q.toString());
   }
 }

@@ -69,7 +69,7 @@ class SyntheticDatasetTest {
         .map(i -> org.apache.spark.sql.RowFactory.create(i.id())).toList(), new org.apache.spark.sql.types.StructType().add("indicator_id", "string"));
     DatasetInput in = DatasetInput.read(spark, DatasetInput.files(spark.sparkContext().hadoopConfiguration(), out), codes, ids);
     assertEquals(440, in.observations(spark).count());
-    assertEquals(0, in.quarantine(spark).count());
+    assertEquals(0, in.quarantine(spark, true).count());
     assertTrue(Files.size(regions) > 0);
   }
 }
