@@ -13,4 +13,11 @@ public final class ConfigOption {
   AppConfig load() throws IOException {
     return AppConfig.load(file);
   }
+
+  /** The configured indicator catalog, read from the local file system (the commands that run without Spark). */
+  static org.hrssplan.catalog.IndicatorCatalog catalog(AppConfig cfg) throws IOException {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(Path.of(cfg.resolve(cfg.catalog())))) {
+      return org.hrssplan.catalog.IndicatorCatalog.load(in);
+    }
+  }
 }

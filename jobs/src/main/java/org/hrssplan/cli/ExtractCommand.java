@@ -1,6 +1,5 @@
 package org.hrssplan.cli;
 
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,10 +39,7 @@ public final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AppConfig cfg = config.load();
-    IndicatorCatalog catalog;
-    try (InputStream in = Files.newInputStream(Path.of(cfg.resolve(cfg.catalog())))) {
-      catalog = IndicatorCatalog.load(in);
-    }
+    IndicatorCatalog catalog = ConfigOption.catalog(cfg);
     RegionDirectory regions;
     try (var r = Files.newBufferedReader(Path.of(cfg.resolve(cfg.regions())), StandardCharsets.UTF_8)) {
       regions = RegionDirectory.read(r, cfg.resolve(cfg.regions()));

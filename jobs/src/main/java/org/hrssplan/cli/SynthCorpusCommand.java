@@ -1,6 +1,5 @@
 package org.hrssplan.cli;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,10 +31,7 @@ public final class SynthCorpusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AppConfig cfg = config.load();
-    IndicatorCatalog catalog;
-    try (InputStream in = Files.newInputStream(Path.of(cfg.resolve(cfg.catalog())))) {
-      catalog = IndicatorCatalog.load(in);
-    }
+    IndicatorCatalog catalog = ConfigOption.catalog(cfg);
     Path dir = out.toAbsolutePath();
     long start = System.nanoTime();
     SyntheticCorpus.Summary s = new SyntheticCorpus(catalog).write(regions, seed, dir);

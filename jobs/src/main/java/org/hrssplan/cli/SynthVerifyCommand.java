@@ -1,6 +1,5 @@
 package org.hrssplan.cli;
 
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,10 +44,7 @@ public final class SynthVerifyCommand implements Callable<Integer> {
         return Hrss.HANDLED_FAILURE;
       }
     }
-    IndicatorCatalog catalog;
-    try (InputStream in = Files.newInputStream(Path.of(cfg.resolve(cfg.catalog())))) {
-      catalog = IndicatorCatalog.load(in);
-    }
+    IndicatorCatalog catalog = ConfigOption.catalog(cfg);
     RegionDirectory regions;
     try (Reader r = Files.newBufferedReader(regionsFile, StandardCharsets.UTF_8)) {
       regions = RegionDirectory.read(r, regionsFile.toString());

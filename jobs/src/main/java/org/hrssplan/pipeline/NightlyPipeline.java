@@ -152,7 +152,12 @@ public final class NightlyPipeline {
     new org.hrssplan.ops.CurrentRun(runId, pointer).write(config);
 
     long t3 = System.nanoTime();
-    if (!config.normalizedCsv().isEmpty()) {
+    if (!config.normalizedCsv().isEmpty() && observationCount > TableExports.CSV_MAX_ROWS) {
+      // the reviewed CSV is for reading and diffing; a national dataset lives in the table and its Parquet export
+      progress.accept("[5/8] normalized CSV skipped: " + observationCount + " observations, more than a spreadsheet holds ("
+          + TableExports.CSV_MAX_ROWS + "); they are in " + config.tableName("observations") + " and its Parquet export");
+      summary.csvSkipped.add(config.resolve(config.normalizedCsv()));
+    } else if (!config.normalizedCsv().isEmpty()) {
       progress.accept("[5/8] write " + config.resolve(config.normalizedCsv()));
       writeCsv(spark.read().format("delta").load(config.tablePath("observations")), Path.of(config.resolve(config.normalizedCsv())));
     } else {
