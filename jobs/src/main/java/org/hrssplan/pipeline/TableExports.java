@@ -30,6 +30,8 @@ import org.hrssplan.config.AppConfig;
 public final class TableExports {
   /** Excel's sheet holds 1,048,576 rows, one of them the header. */
   public static final long CSV_MAX_ROWS = 1_048_575;
+  /** Above this many rows a CSV snapshot is written after the others, alone. */
+  static final long CONCURRENT_CSV_MAX_ROWS = 100_000;
 
   private TableExports() {}
 
@@ -42,6 +44,7 @@ public final class TableExports {
     String root = config.resolve(config.lakehouse()) + "/exports";
     boolean local = !root.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
     List<String> skipped = new ArrayList<>();
+    List<Runnable> csvs = new ArrayList<>();
     try (ConcurrentWrites<String> writes = new ConcurrentWrites<>(threads)) {
       for (PublishedTable t : tables) {
         String name = config.tables().get(t.key());
@@ -60,16 +63,27 @@ public final class TableExports {
           if (!local) return null;
           if (count > CSV_MAX_ROWS) return name;
           Column[] order = t.sortBy().stream().map(functions::col).toArray(Column[]::new);
-          try {
-            TableCsv.write(table.toDF().orderBy(order), Path.of(root, "csv", name + ".csv"));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          Runnable csv = () -> {
+            try {
+              TableCsv.write(table.toDF().orderBy(order), Path.of(root, "csv", name + ".csv"));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          };
+          if (count <= CONCURRENT_CSV_MAX_ROWS) {
+            csv.run();
+          } else {
+            synchronized (csvs) {
+              csvs.add(csv);
+            }
           }
           return null;
         });
       }
       for (String s : writes.awaitAll()) if (s != null) skipped.add(s);
     }
+    // large CSVs stream through the driver one at a time: several at once ran a 1 GiB heap out (1.8M observations)
+    for (Runnable csv : csvs) csv.run();
     return skipped;
   }
 
