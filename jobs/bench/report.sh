@@ -12,8 +12,8 @@ verdict() { [[ "$1" == "n/a" ]] && { echo "not measured"; return; }; awk -v r="$
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 mem="$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
 commit="$(cd "$HRSS_HOME" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-dirty="$(cd "$HRSS_HOME" && git status --porcelain 2>/dev/null | grep -v '^??' | head -1)"
-[[ -n "$dirty" ]] && commit="$commit (+ uncommitted changes)"
+dirty="$(cd "$HRSS_HOME" && git status --porcelain 2>/dev/null | grep -v '^??' | head -1 || true)"
+if [[ -n "$dirty" ]]; then commit="$commit (+ uncommitted changes)"; fi
 
 echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($cpu), $mem, $(java -version 2>&1 | head -1); commit $commit;"
 echo "command \`jobs/bench/run.sh\` (BENCH_REPS=$REPS), each figure the min / median of the runs listed (wall clock of the whole process)."
