@@ -12,7 +12,8 @@ import org.apache.spark.sql.types.StructType;
  * Writes a table as a BI-readable Delta table and registers it in the catalog database.
  *
  * <p>First write: {@code CREATE TABLE … USING DELTA LOCATION} with column and table COMMENTs and
- * {@code delta.enableDeletionVectors=false}, reader 1 / writer 2 (Power BI, DuckDB, older delta-rs read that).
+ * {@code delta.enableDeletionVectors=false}, reader 1 / writer 2 (Power BI, DuckDB, older delta-rs read that), and
+ * statistics kept only for the columns readers filter by ({@link PublishedTable#statsColumns}).
  * Every write: one sorted data file (two for a large table, see {@link #layout}), an overwrite commit — atomic, so
  * readers see the previous or the new content, never half — with the run id as the commit's {@code userMetadata}. A table
  * whose columns no longer match the code's schema is overwritten with the new schema. Delta skips the commit
@@ -20,6 +21,9 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class DeltaPublisher {
   static final String TBLPROPERTIES = "'delta.enableDeletionVectors'='false', 'delta.minReaderVersion'='1', 'delta.minWriterVersion'='2'";
+
+  /** Table property naming the columns Delta keeps min/max statistics for. */
+  static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
   private final SparkSession spark;
   private final String database;
@@ -45,7 +49,7 @@ public final class DeltaPublisher {
    */
   public Commit publish(PublishedTable table, String name, String path, Dataset<Row> data, String runId, int files) {
     StructType schema = table.schemaFor(data);
-    ensureTable(name, ident(database) + "." + ident(name), path, schema, table.comment(), runId);
+    ensureTable(name, ident(database) + "." + ident(name), path, schema, table.comment(), runId, table.statsColumns(schema));
     Dataset<Row> laidOut = layout(data.selectExpr(schema.fieldNames()), table, files);
     StructType existing = DeltaTable.forPath(spark, path).toDF().schema();
     if (sameColumns(existing, schema)) {
@@ -80,7 +84,8 @@ public final class DeltaPublisher {
 
   /** Appends rows (the run log): same table set-up, an append commit stamped with the run id. */
   public void append(PublishedTable table, String name, String path, Dataset<Row> rows, String runId) {
-    ensureTable(name, ident(database) + "." + ident(name), path, table.schema(), table.comment(), runId);
+    ensureTable(name, ident(database) + "." + ident(name), path, table.schema(), table.comment(), runId,
+        table.statsColumns(table.schema()));
     Dataset<Row> data = rows.selectExpr(table.schema().fieldNames()).repartition(1);
     if (sameColumns(DeltaTable.forPath(spark, path).toDF().schema(), table.schema())) {
       data.write().format("delta").mode("append").option("userMetadata", runId).save(path);
@@ -91,17 +96,33 @@ public final class DeltaPublisher {
     }
   }
 
-  private void ensureTable(String name, String qualified, String path, StructType schema, String comment, String runId) {
+  private void ensureTable(String name, String qualified, String path, StructType schema, String comment, String runId,
+      String statsColumns) {
+    // the creating commit carries the run id too; SQL has no writer option, so a session of its own (same catalog)
+    // holds it, leaving the shared session's settings alone while other tables are written at the same time
+    SparkSession stamped = spark.newSession();
+    stamped.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      // the creating commit carries the run id too; SQL has no writer option, so a session of its own (same catalog)
-      // holds it, leaving the shared session's settings alone while other tables are written at the same time
-      SparkSession creating = spark.newSession();
-      creating.conf().set("spark.databricks.delta.commitInfo.userMetadata", runId);
-      creating.sql("DROP TABLE IF EXISTS " + qualified);
-      creating.sql("CREATE TABLE " + qualified + " (" + schema.toDDL() + ") USING DELTA LOCATION '" + sqlString(path)
-          + "' COMMENT '" + sqlString(comment) + "' TBLPROPERTIES (" + TBLPROPERTIES + ")");
-    } else {
-      register(name, path);
+      stamped.sql("DROP TABLE IF EXISTS " + qualified);
+      stamped.sql("CREATE TABLE " + qualified + " (" + schema.toDDL() + ") USING DELTA LOCATION '" + sqlString(path)
+          + "' COMMENT '" + sqlString(comment) + "' TBLPROPERTIES (" + TBLPROPERTIES + ", '" + STATS_COLUMNS + "'='"
+          + sqlString(statsColumns) + "')");
+      return;
+    }
+    register(name, path);
+    // a table made by an older release: bring its statistics columns in line (one commit, once). Delta checks the
+    // list against the current columns, so when the columns are about to change the list is dropped instead and
+    // set again by the next run.
+    DeltaTable table = DeltaTable.forPath(spark, path);
+    scala.collection.Map<String, String> props = table.detail().select("properties").head().getMap(0);
+    String current = props.contains(STATS_COLUMNS) ? props.apply(STATS_COLUMNS) : null;
+    String target = "delta.`" + path.replace("`", "``") + "`";
+    if (sameColumns(table.toDF().schema(), schema)) {
+      if (!statsColumns.equals(current)) {
+        stamped.sql("ALTER TABLE " + target + " SET TBLPROPERTIES ('" + STATS_COLUMNS + "'='" + sqlString(statsColumns) + "')");
+      }
+    } else if (current != null) {
+      stamped.sql("ALTER TABLE " + target + " UNSET TBLPROPERTIES ('" + STATS_COLUMNS + "')");
     }
   }
 
