@@ -2,6 +2,7 @@ package org.hrssplan.synth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,9 @@ class SyntheticDatasetTest {
         .selectExpr("region_code", "indicator_id", "value AS actual_2020");
     Dataset<Row> b = rows.where("role = 'base' AND plan_period = '14th' AND value_kind = 'number'")
         .selectExpr("region_code", "indicator_id", "value AS base_2020");
-    Dataset<Row> both = a.join(b, a.col("region_code").equalTo(b.col("region_code")).and(a.col("indicator_id").equalTo(b.col("indicator_id"))));
+    // aliases: a and b come from the same rows, and a.col(x) = b.col(x) would be a trivially true (cross) join
+    Dataset<Row> both = a.alias("a").join(b.alias("b"), col("a.region_code").equalTo(col("b.region_code"))
+        .and(col("a.indicator_id").equalTo(col("b.indicator_id"))));
     assertTrue(both.count() > 0);
     assertEquals(0, both.where("actual_2020 <> base_2020").count(), "the 2020 actual is the 十四五 base");
     assertEquals(0, rows.where("unit = '%' AND (value > 100 OR value <= 0)").count());
