@@ -33,11 +33,15 @@ mad AS (
 )
 SELECT
   m.indicator_id, m.plan_period, m.metric, m.region_code, m.value, m.oriented_value,
-  rank() OVER (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY m.oriented_value DESC) AS rank,
-  percent_rank() OVER (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY m.oriented_value) AS percentile,
+  -- rank = 1 + the regions with a higher oriented_value; percentile = percent_rank = (regions lower) / (n − 1), 0 when
+  -- n = 1. Both from one ascending window (one sort instead of two: at 20M observations the second sort ran a 1 GiB
+  -- heap out): the regions at or below a value are the window's default frame, so higher = n − that count.
+  CAST(s.n_regions - count(*) OVER w + 1 AS INT) AS rank,
+  CASE WHEN s.n_regions > 1 THEN (rank() OVER w - 1) / (s.n_regions - 1) ELSE 0D END AS percentile,
   s.n_regions, s.median, s.min_value, s.max_value, s.cv, d.mad,
   CASE WHEN d.mad > 0 THEN 0.6745D * (m.value - s.median) / d.mad END AS robust_z,
   CASE WHEN d.mad > 0 THEN abs(0.6745D * (m.value - s.median) / d.mad) > ${outlier_z} END AS is_outlier
 FROM metric m
 JOIN stats s USING (indicator_id, plan_period, metric)
 JOIN mad d USING (indicator_id, plan_period, metric)
+WINDOW w AS (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY m.oriented_value)

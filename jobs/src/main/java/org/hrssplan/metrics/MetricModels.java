@@ -32,11 +32,13 @@ public final class MetricModels {
   }
 
   /**
-   * Materializes a model once (eager local checkpoint: the rows are small) and registers it for the models that
-   * read it, so that no model is recomputed by the ones downstream of it or by its own publication.
+   * Materializes a model once (eager local checkpoint) and registers it for the models that read it, so that no model
+   * is recomputed by the ones downstream of it or by its own publication. On disk, not in memory: at 20M
+   * observations the models hold millions of rows, and blocks cached in memory left the window sorts of the
+   * cross-region model without execution memory (a 1 GiB heap failed there).
    */
   private static Dataset<Row> view(Dataset<Row> d, String name) {
-    Dataset<Row> done = d.localCheckpoint(true);
+    Dataset<Row> done = d.localCheckpoint(true, org.apache.spark.storage.StorageLevel.DISK_ONLY());
     done.createOrReplaceTempView(name);
     return done;
   }

@@ -8,7 +8,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one SparkSession of a test run (local[2], 2 shuffle partitions, UI off, UTC, loopback, Delta), created on
- * first use and stopped when the JVM exits. Every Spark test takes it from here: a session costs seconds.
+ * first use and stopped when the JVM exits, its temporary warehouse deleted then. Every Spark test takes it from
+ * here: a session costs seconds.
  */
 public final class SharedSpark {
   private static SparkSession spark;
@@ -36,8 +37,20 @@ public final class SharedSpark {
           .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
           .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
           .getOrCreate();
-      Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
+      Path made = warehouse;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        spark.stop();
+        deleteTree(made);
+      }));
     }
     return spark;
+  }
+
+  private static void deleteTree(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover temporary folder is not worth failing a test run for
+    }
   }
 }
