@@ -13,8 +13,8 @@
 #   national   `hrss run --force` on the national dataset (2,850 counties, 1,786,950 observations)
 #   township   `hrss run --force` on the township dataset (38,000 townships, 20,064,000 observations)
 #   duckdb     DuckDB computing the same metric tables from the same Parquet, cross-checked against ours
-# Environment: BENCH_REPS (3), BENCH_REPS_LARGE (runs of the township figure, default BENCH_REPS; 1 skips its
-# uncounted table-creating run too), BENCH_WORK (jobs/target/bench), BENCH_ONLY (space-separated subset of the names).
+# Environment: BENCH_REPS (3), BENCH_REPS_LARGE (runs of the township figures, ours and DuckDB's, default BENCH_REPS;
+# 1 skips our uncounted table-creating run too), BENCH_WORK (jobs/target/bench), BENCH_ONLY (space-separated subset of the names).
 set -euo pipefail
 
 HRSS_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -169,19 +169,22 @@ if want duckdb; then
   for scale in national township; do
     lake="$WORK/lake-$scale/exports/parquet"
     [[ -d "$lake/fct_target_attainment" ]] || { say "bench: duckdb needs the $scale run's exports; run with $scale first"; exit 1; }
-    walls=(); rss=()
-    for i in $(seq "$REPS"); do
+    walls=(); procs=(); rss=(); runs="$REPS"
+    [[ "$scale" == township ]] && runs="$REPS_LARGE"
+    for i in $(seq "$runs"); do
       /usr/bin/time -f '%e %M %x' -o "$WORK/logs/duckdb-$scale.$i.log.time" java -cp "$TEST_CP" org.hrssplan.bench.DuckDbMetrics \
         --observations "$WORK/$scale/observations/*.parquet" --indicators "$lake/dim_indicator/*.parquet" \
         --regions "$lake/dim_region/*.parquet" --findings "$lake/dq_findings/*.parquet" --ours "$lake" \
         --sql-dir "$HRSS_HOME/jobs/bench/duckdb" > "$WORK/logs/duckdb-$scale.$i.log" 2>&1 \
         || { say "bench: DuckDB differs from ours or failed, see $WORK/logs/duckdb-$scale.$i.log"; exit 1; }
       walls+=("$(sed -n 's/^duckdb .*total_ms=\([0-9]*\).*/\1/p' "$WORK/logs/duckdb-$scale.$i.log" | awk '{print $1 / 1000}')")
+      procs+=("$(awk '{print $1}' "$WORK/logs/duckdb-$scale.$i.log.time")")
       rss+=("$(awk '{print int($2 / 1024)}' "$WORK/logs/duckdb-$scale.$i.log.time")")
     done
-    record "duckdb-$scale" "metric tables from Parquet s" "${walls[@]}"
+    record "duckdb-$scale" "metric tables from Parquet s (in-process)" "${walls[@]}"
+    record "duckdb-$scale" "process wall s (JVM + DuckDB + cross-check)" "${procs[@]}"
     record "duckdb-$scale" "peak RSS MiB" "${rss[@]}"
-    grep '^crosscheck' "$WORK/logs/duckdb-$scale.$REPS.log" | sed 's/^/    /' >&2
+    grep '^crosscheck' "$WORK/logs/duckdb-$scale.$runs.log" | sed 's/^/    /' >&2
   done
 fi
 
