@@ -16,7 +16,10 @@ dirty="$(cd "$HRSS_HOME" && git status --porcelain 2>/dev/null | grep -v '^??' |
 if [[ -n "$dirty" ]]; then commit="$commit (+ uncommitted changes)"; fi
 
 echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($cpu), $mem, $(java -version 2>&1 | head -1); commit $commit;"
-echo "command \`jobs/bench/run.sh\` (BENCH_REPS=$REPS), each figure the min / median of the runs listed (wall clock of the whole process)."
+echo "command \`jobs/bench/run.sh\` (BENCH_REPS=$REPS, BENCH_REPS_LARGE=${BENCH_REPS_LARGE:-$REPS}), each figure the min / median of the runs listed (wall clock of the whole process)."
+if [[ -n "${BENCH_TOWNSHIP_JAVA_OPTS:-}" ]]; then
+  echo "The township runs had HRSS_JAVA_OPTS=\"$BENCH_TOWNSHIP_JAVA_OPTS\" (with the default 1 GiB heap the 20M run fails; see below); every other run the default launcher."
+fi
 echo
 echo "| figure | what | min | median | runs |"
 echo "|---|---|---:|---:|---|"
