@@ -52,9 +52,9 @@ mad AS (
 )
 SELECT
   m.indicator_id, m.plan_period, m.metric, m.region_code, m.value, m.oriented_value,
-  CAST(rank() OVER (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY m.oriented_value DESC NULLS LAST)
+  CAST(rank() OVER (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY round(m.oriented_value, 12) DESC NULLS LAST)
        AS INTEGER) AS rank,
-  percent_rank() OVER (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY m.oriented_value ASC NULLS FIRST)
+  percent_rank() OVER (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY round(m.oriented_value, 12) ASC NULLS FIRST)
     AS percentile,
   s.n_regions, s.median, s.min_value, s.max_value, s.cv, d.mad,
   CASE WHEN d.mad > 0 THEN CAST(0.6745 AS DOUBLE) * (m.value - s.median) / d.mad END AS robust_z,

@@ -36,6 +36,9 @@ SELECT
   -- rank = 1 + the regions with a higher oriented_value; percentile = percent_rank = (regions lower) / (n − 1), 0 when
   -- n = 1. Both from one ascending window (one sort instead of two: at 20M observations the second sort ran a 1 GiB
   -- heap out): the regions at or below a value are the window's default frame, so higher = n − that count.
+  -- Ranked on oriented_value rounded to 12 decimals, so that values equal to 12 decimals are ties: growth rates that
+  -- are mathematically equal (pow of equal ratios printed differently) differ in their last bits, and differently
+  -- in another engine (at 20M DuckDB ranked a region 18 places off for such near-ties).
   CAST(s.n_regions - count(*) OVER w + 1 AS INT) AS rank,
   CASE WHEN s.n_regions > 1 THEN (rank() OVER w - 1) / (s.n_regions - 1) ELSE 0D END AS percentile,
   s.n_regions, s.median, s.min_value, s.max_value, s.cv, d.mad,
@@ -44,4 +47,4 @@ SELECT
 FROM metric m
 JOIN stats s USING (indicator_id, plan_period, metric)
 JOIN mad d USING (indicator_id, plan_period, metric)
-WINDOW w AS (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY m.oriented_value)
+WINDOW w AS (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY round(m.oriented_value, 12))

@@ -15,7 +15,20 @@ public final class NightlyJob {
   public static final int HANDLED_FAILURE = 1;
   public static final int UNEXPECTED = 2;
 
+  static final String MEMORY_HINT = "hrss run: Spark ran out of memory. Give the JVM more heap: HRSS_JAVA_OPTS=-Xmx2g jobs/bin/hrss run …"
+      + " (20M observations need 2 GiB; README \"Known limits\"), or --driver-memory / --executor-memory with spark-submit.";
+
   private NightlyJob() {}
+
+  /** Whether a failure comes from memory: a JVM or Spark out-of-memory error anywhere in its causes or messages. */
+  static boolean outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) return true;
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("OutOfMemoryError") || m.contains("UNABLE_TO_ACQUIRE_MEMORY")) return true;
+    }
+    return false;
+  }
 
   public static int run(SparkSession spark, AppConfig config, String runId, Consumer<String> out, Consumer<String> err) {
     Instant started = Instant.now();
@@ -33,6 +46,7 @@ public final class NightlyJob {
     } catch (Exception | Error e) {
       err.accept("hrss run: unexpected error: " + e);
       e.printStackTrace();
+      if (outOfMemory(e)) err.accept(MEMORY_HINT);
       code = UNEXPECTED;
       error = e;
     }
