@@ -49,9 +49,9 @@ public final class DeltaPublisher {
    */
   public Commit publish(PublishedTable table, String name, String path, Dataset<Row> data, String runId, int files) {
     StructType schema = table.schemaFor(data);
-    ensureTable(name, ident(database) + "." + ident(name), path, schema, table.comment(), runId, table.statsColumns(schema));
+    StructType existing = ensureTable(name, ident(database) + "." + ident(name), path, schema, table.comment(), runId,
+        table.statsColumns(schema));
     Dataset<Row> laidOut = layout(data.selectExpr(schema.fieldNames()), table, files);
-    StructType existing = DeltaTable.forPath(spark, path).toDF().schema();
     if (sameColumns(existing, schema)) {
       laidOut.write().format("delta").mode("overwrite").option("userMetadata", runId).save(path);
     } else {
@@ -84,10 +84,10 @@ public final class DeltaPublisher {
 
   /** Appends rows (the run log): same table set-up, an append commit stamped with the run id. */
   public void append(PublishedTable table, String name, String path, Dataset<Row> rows, String runId) {
-    ensureTable(name, ident(database) + "." + ident(name), path, table.schema(), table.comment(), runId,
+    StructType existing = ensureTable(name, ident(database) + "." + ident(name), path, table.schema(), table.comment(), runId,
         table.statsColumns(table.schema()));
     Dataset<Row> data = rows.selectExpr(table.schema().fieldNames()).repartition(1);
-    if (sameColumns(DeltaTable.forPath(spark, path).toDF().schema(), table.schema())) {
+    if (sameColumns(existing, table.schema())) {
       data.write().format("delta").mode("append").option("userMetadata", runId).save(path);
     } else {
       // the log gained a column in a newer release: older rows keep NULL in it
@@ -96,7 +96,8 @@ public final class DeltaPublisher {
     }
   }
 
-  private void ensureTable(String name, String qualified, String path, StructType schema, String comment, String runId,
+  /** Creates or registers the table and returns its columns as they are before this write (one read of its log). */
+  private StructType ensureTable(String name, String qualified, String path, StructType schema, String comment, String runId,
       String statsColumns) {
     // the creating commit carries the run id too; SQL has no writer option, so a session of its own (same catalog)
     // holds it, leaving the shared session's settings alone while other tables are written at the same time
@@ -107,23 +108,25 @@ public final class DeltaPublisher {
       stamped.sql("CREATE TABLE " + qualified + " (" + schema.toDDL() + ") USING DELTA LOCATION '" + sqlString(path)
           + "' COMMENT '" + sqlString(comment) + "' TBLPROPERTIES (" + TBLPROPERTIES + ", '" + STATS_COLUMNS + "'='"
           + sqlString(statsColumns) + "')");
-      return;
+      return schema;
     }
     register(name, path);
     // a table made by an older release: bring its statistics columns in line (one commit, once). Delta checks the
     // list against the current columns, so when the columns are about to change the list is dropped instead and
     // set again by the next run.
     DeltaTable table = DeltaTable.forPath(spark, path);
+    StructType existing = table.toDF().schema();
     scala.collection.Map<String, String> props = table.detail().select("properties").head().getMap(0);
     String current = props.contains(STATS_COLUMNS) ? props.apply(STATS_COLUMNS) : null;
     String target = "delta.`" + path.replace("`", "``") + "`";
-    if (sameColumns(table.toDF().schema(), schema)) {
+    if (sameColumns(existing, schema)) {
       if (!statsColumns.equals(current)) {
         stamped.sql("ALTER TABLE " + target + " SET TBLPROPERTIES ('" + STATS_COLUMNS + "'='" + sqlString(statsColumns) + "')");
       }
     } else if (current != null) {
       stamped.sql("ALTER TABLE " + target + " UNSET TBLPROPERTIES ('" + STATS_COLUMNS + "')");
     }
+    return existing;
   }
 
   private static boolean sameColumns(StructType a, StructType b) {
