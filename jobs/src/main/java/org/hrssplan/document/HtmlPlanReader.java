@@ -6,60 +6,144 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Elements;
 
 /**
- * An HTML plan page (as government sites publish them: prose in {@code <p>}, tables as {@code <table>}) →
- * lines in the same shape as the plain-text exports: one line per block of prose, one pipe-separated line per
- * table row ({@code cell | cell | … |}). jsoup parses the page and tracks source positions, so every line keeps
- * the line number of the element it came from.
+ * An HTML plan page (as government CMSs publish them: prose in {@code <p>}, tables as {@code <table>} with
+ * {@code rowspan}/{@code colspan}, {@code <th>} cells, {@code <br>} inside cells) → blocks. Prose becomes one line
+ * per block element; a table becomes a {@link Grid} with its merged cells resolved, and one line per cell (so that
+ * every cell keeps the source line of its own element). jsoup parses the page and tracks source positions.
  */
 public final class HtmlPlanReader {
+  /** Spans beyond these are typing errors in the page; they are cut, never allowed to blow the grid up. */
+  private static final int MAX_ROWSPAN = 200;
+  private static final int MAX_COLSPAN = 50;
+
   private HtmlPlanReader() {}
 
-  public record Lines(List<String> lines, int[] sourceLines) {}
+  public record Parsed(List<String> lines, int[] sourceLines, List<Block> blocks) {}
 
-  public static Lines toLines(String html) {
+  public static Parsed read(String html) {
     Parser parser = Parser.htmlParser().setTrackPosition(true);
     Document doc = Jsoup.parse(html, "", parser);
-    List<String> lines = new ArrayList<>();
-    List<Integer> src = new ArrayList<>();
-    walk(doc.body(), lines, src);
-    int[] s = new int[src.size()];
-    for (int i = 0; i < s.length; i++) s[i] = src.get(i);
-    return new Lines(lines, s);
+    Builder b = new Builder();
+    b.walk(doc.body());
+    int[] s = new int[b.src.size()];
+    for (int i = 0; i < s.length; i++) s[i] = b.src.get(i);
+    return new Parsed(List.copyOf(b.lines), s, List.copyOf(b.blocks));
   }
 
-  private static void walk(Element el, List<String> lines, List<Integer> src) {
-    for (Element child : el.children()) {
-      String tag = child.tagName();
-      if (tag.equals("table")) {
-        Element caption = child.selectFirst("caption");
-        if (caption != null) add(lines, src, caption.text(), caption);
-        for (Element tr : child.select("tr")) {
-          StringBuilder row = new StringBuilder();
-          for (Element cell : tr.select("> th, > td")) {
-            row.append(cell.text().strip()).append(" | ");
-          }
-          add(lines, src, row.toString().strip(), tr);
+  private static final class Builder {
+    final List<String> lines = new ArrayList<>();
+    final List<Integer> src = new ArrayList<>();
+    final List<Block> blocks = new ArrayList<>();
+
+    void walk(Element el) {
+      for (Element child : el.children()) {
+        String tag = child.tagName();
+        if (tag.equals("table")) {
+          table(child);
+        } else if (!child.select("table").isEmpty()) {
+          // a block that holds a table (often an unclosed <h1> or <p> in real pages): its own text, then its children
+          if (!child.ownText().isBlank()) paragraph(child.ownText(), child);
+          walk(child);
+        } else if (tag.matches("p|h[1-6]|li|pre|caption|dt|dd") || (tag.equals("div") && child.children().isEmpty())) {
+          paragraph(child.text(), child);
+        } else if (!tag.equals("br")) {
+          walk(child);
         }
-      } else if (!child.select("table").isEmpty()) {
-        // a block that holds a table (often an unclosed <h1> or <p> in real pages): its own text, then its children
-        if (!child.ownText().isBlank()) add(lines, src, child.ownText(), child);
-        walk(child, lines, src);
-      } else if (tag.matches("p|h[1-6]|li|pre|caption|dt|dd") || (tag.equals("div") && child.children().isEmpty())) {
-        add(lines, src, child.text(), child);
-      } else if (tag.equals("br")) {
-        // line break between inline runs: nothing of its own
-      } else {
-        walk(child, lines, src);
       }
     }
-  }
 
-  private static void add(List<String> lines, List<Integer> src, String text, Node node) {
-    lines.add(text);
-    int line = node.sourceRange().isTracked() ? node.sourceRange().start().lineNumber() : 0;
-    src.add(line);
+    void paragraph(String text, Node node) {
+      int idx = add(TextFolding.fold(text), node);
+      blocks.add(new Paragraph(lines.get(idx).strip(), idx));
+    }
+
+    int add(String text, Node node) {
+      lines.add(text);
+      src.add(node.sourceRange().isTracked() ? node.sourceRange().start().lineNumber() : 0);
+      return lines.size() - 1;
+    }
+
+    void table(Element table) {
+      int first = lines.size();
+      String caption = null;
+      int captionLine = -1;
+      Element cap = table.selectFirst("> caption");
+      if (cap != null && !cap.text().isBlank()) {
+        captionLine = add(TextFolding.fold(cap.text()), cap);
+        caption = lines.get(captionLine).strip();
+      }
+      Elements trs = table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr");
+      List<GridCell[]> grid = new ArrayList<>();
+      for (int r = 0; r < trs.size(); r++) {
+        while (grid.size() <= r) grid.add(new GridCell[0]);
+        int col = 0;
+        for (Element td : trs.get(r).select("> th, > td")) {
+          while (col < grid.get(r).length && grid.get(r)[col] != null) col++;
+          int rowspan = Math.max(1, Math.min(span(td, "rowspan"), Math.min(MAX_ROWSPAN, trs.size() - r)));
+          int colspan = Math.max(1, Math.min(span(td, "colspan"), MAX_COLSPAN));
+          String text = cellText(td);
+          int line = text.isBlank() ? -1 : add(text.replace('\n', ' '), td);
+          GridCell origin = new GridCell(text, line, true);
+          for (int dr = 0; dr < rowspan; dr++) {
+            while (grid.size() <= r + dr) grid.add(new GridCell[0]);
+            for (int dc = 0; dc < colspan; dc++) {
+              GridCell[] row = grid.get(r + dr);
+              if (row.length <= col + dc) grid.set(r + dr, row = java.util.Arrays.copyOf(row, col + dc + 1));
+              if (row[col + dc] == null) row[col + dc] = dr == 0 && dc == 0 ? origin : origin.covered();
+            }
+          }
+          col += colspan;
+        }
+      }
+      List<List<GridCell>> rows = new ArrayList<>();
+      for (GridCell[] row : grid) {
+        List<GridCell> cells = new ArrayList<>(row.length);
+        for (GridCell c : row) cells.add(c == null ? GridCell.BLANK : c);
+        if (!cells.isEmpty()) rows.add(List.copyOf(cells));
+      }
+      if (lines.size() == first) add("", table); // a table without any text still has a place
+      blocks.add(new Grid("html", List.copyOf(rows), List.of(), caption, captionLine, first, lines.size()));
+    }
+
+    private static int span(Element td, String attr) {
+      String v = td.attr(attr).strip();
+      if (v.isEmpty()) return 1;
+      try {
+        return Integer.parseInt(v.replaceAll("\\D.*$", ""));
+      } catch (NumberFormatException e) {
+        return 1;
+      }
+    }
+
+    /** The cell's text with {@code <br>} and block children ({@code <p>}, {@code <div>}) as line breaks, width-folded. */
+    private static String cellText(Element td) {
+      StringBuilder sb = new StringBuilder();
+      appendText(td, sb);
+      List<String> parts = sb.toString().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+      return TextFolding.fold(String.join("\n", parts));
+    }
+
+    private static void appendText(Node node, StringBuilder sb) {
+      for (Node child : node.childNodes()) {
+        if (child instanceof TextNode t) {
+          sb.append(t.text());
+        } else if (child instanceof Element e) {
+          if (e.tagName().equals("br")) {
+            sb.append('\n');
+          } else if (e.isBlock()) {
+            sb.append('\n');
+            appendText(e, sb);
+            sb.append('\n');
+          } else {
+            appendText(e, sb);
+          }
+        }
+      }
+    }
   }
 }

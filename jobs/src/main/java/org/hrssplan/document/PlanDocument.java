@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * A plan document ready for extraction: its lines after decoding, width folding and removal of Word bookmark
  * tags ({@code [bookmark: _Toc123]}), each with the line number it came from in the source file (for an HTML
- * page, the source line of the element that produced it). Line structure is kept: every reported line number
- * points into the file as published.
+ * page, the source line of the element that produced it), and its {@link #blocks()}: paragraphs and tables as
+ * grids, made by the reader of its format ({@link TextTableReader}, {@link HtmlPlanReader}). Line structure is
+ * kept: every reported line number points into the file as published.
  */
 public final class PlanDocument {
   private static final Pattern BOOKMARK = Pattern.compile("\\[bookmark: [^\\]]*]");
@@ -24,14 +25,17 @@ public final class PlanDocument {
   private final String format;
   private final List<String> lines;
   private final int[] sourceLines;
+  private final List<Block> blocks;
 
-  private PlanDocument(String fileName, String sha256, String encoding, String format, List<String> lines, int[] sourceLines) {
+  private PlanDocument(String fileName, String sha256, String encoding, String format, List<String> lines, int[] sourceLines,
+      List<Block> blocks) {
     this.fileName = fileName;
     this.sha256 = sha256;
     this.encoding = encoding;
     this.format = format;
     this.lines = lines;
     this.sourceLines = sourceLines;
+    this.blocks = blocks;
   }
 
   /** Decodes and prepares a document from its bytes; the format follows the file name's extension. */
@@ -44,8 +48,8 @@ public final class PlanDocument {
     DecodedText decoded = DocumentDecoder.decode(bytes);
     String lower = fileName.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".html") || lower.endsWith(".htm")) {
-      HtmlPlanReader.Lines html = HtmlPlanReader.toLines(decoded.text());
-      return new PlanDocument(fileName, sha, decoded.encoding(), "html", clean(html.lines()), html.sourceLines());
+      HtmlPlanReader.Parsed html = HtmlPlanReader.read(decoded.text());
+      return new PlanDocument(fileName, sha, decoded.encoding(), "html", clean(html.lines()), html.sourceLines(), html.blocks());
     }
     String text = decoded.text();
     if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -54,7 +58,8 @@ public final class PlanDocument {
     for (String l : raw) lines.add(l);
     int[] src = new int[lines.size()];
     for (int i = 0; i < src.length; i++) src[i] = i + 1;
-    return new PlanDocument(fileName, sha, decoded.encoding(), "text", clean(lines), src);
+    List<String> clean = clean(lines);
+    return new PlanDocument(fileName, sha, decoded.encoding(), "text", clean, src, TextTableReader.read(clean));
   }
 
   private static List<String> clean(List<String> raw) {
@@ -118,6 +123,11 @@ public final class PlanDocument {
   /** 1-based line in the source file for a 0-based index into {@link #lines()}. */
   public int sourceLine(int index) {
     return sourceLines[index];
+  }
+
+  /** The document in reading order: paragraphs and tables (grids). */
+  public List<Block> blocks() {
+    return blocks;
   }
 
   /** The whole text, for region recognition. */

@@ -4,55 +4,100 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hrssplan.document.HeaderWords;
 
 /**
- * Assigns each column of an indicator table its role and year from the header words, not from position:
- * 序号 → serial; 指标 → label; 属性 → attribute; a header with 完成 (2020年完成数, 完成情况) → actual; 基数 → base;
- * 目标 without a year (规划目标, “十三五”主要目标) → target at the period's end; a bare year → base when it is the
- * year before the period, else at the period's end → actual in a completion table (完成情况 in the title)
- * and target in a plan table.
+ * Gives each column of an indicator table its role and year from its header path (the header cells above it, top
+ * down: {@code “十三五”时期 / 规划目标}), never from its position.
+ *
+ * <ul>
+ *   <li>序号 → serial; 类别 → category; 单位 → unit; 属性 → attribute; 备注 → note; 指标 / 指标名称 / 二级指标 → label
+ *       (with two label columns the first, 一级指标, is the row's group);</li>
+ *   <li>完成 / 实际 → actual; 基数 / 基准 / 基期 → base; 目标 → target. The year is the one in the path, else the end
+ *       year of a period named in it (“十四五”完成值 → 2025), else the table period's end (target, actual) or base
+ *       year (base);</li>
+ *   <li>a bare year: the year before the period → base; the period's end → actual in a completion table (完成 in the
+ *       title) and target in a plan table; a bare period name: the table's own → target (actual in a completion
+ *       table), the one before → base;</li>
+ *   <li>any value column whose year is the year before the table's period is the base, whatever its words: the base of
+ *       a plan is the previous period's result (“十四五”完成值 in a 十五五 table is the 2025 base).</li>
+ * </ul>
  */
 public final class ColumnRoles {
-  private static final Pattern YEAR = Pattern.compile("(20\\d\\d)年?");
+  private static final Pattern YEAR = Pattern.compile("(20\\d\\d)");
+  private static final Pattern ACTUAL_WORDS = Pattern.compile("完成|实际|实现");
+  private static final Pattern BASE_WORDS = Pattern.compile("基数|基准|基期|现状");
+  private static final Pattern TARGET_WORDS = Pattern.compile("目标|预期值|规划值");
 
+  /** A column: its index, its header path as printed (segments joined by " / "), role and year. */
   public record Column(int index, String header, ColumnRole role, Integer year) {}
 
   private ColumnRoles() {}
 
-  public static boolean isHeaderWord(String cell) {
-    String h = cell.replaceAll("\\s", "");
-    return h.equals("指标") || h.equals("序号") || h.contains("属性") || h.contains("目标") || h.contains("完成情况")
-        || h.contains("完成数") || h.contains("基数") || h.matches("^(20\\d\\d)年.{0,4}$");
-  }
-
-  public static List<Column> assign(List<String> headers, PlanPeriod period, boolean completionTable) {
-    List<Column> out = new ArrayList<>(headers.size());
-    for (int i = 0; i < headers.size(); i++) {
-      String h = headers.get(i).replaceAll("\\s", "");
-      Matcher ym = YEAR.matcher(h);
-      Integer year = ym.find() ? Integer.valueOf(ym.group(1)) : null;
-      ColumnRole role;
-      if (h.contains("序号")) role = ColumnRole.SERIAL;
-      else if (h.contains("属性")) role = ColumnRole.ATTRIBUTE;
-      else if (h.equals("指标") || h.equals("指标名称")) role = ColumnRole.LABEL;
-      else if (h.contains("完成")) {
-        role = ColumnRole.ACTUAL;
-        if (year == null) year = period.endYear();
-      } else if (h.contains("基数")) {
-        role = ColumnRole.BASE;
-        if (year == null) year = period.baseYear();
-      } else if (h.contains("目标") && year == null) {
-        role = ColumnRole.TARGET;
-        year = period.endYear();
-      } else if (year != null && year == period.baseYear()) {
-        role = ColumnRole.BASE;
-      } else if (year != null && year == period.endYear()) {
-        role = completionTable && !h.contains("目标") ? ColumnRole.ACTUAL : ColumnRole.TARGET;
-      } else {
-        role = ColumnRole.UNKNOWN;
+  public static List<Column> assign(List<List<String>> paths, PlanPeriod period, boolean completionTable) {
+    List<Column> out = new ArrayList<>(paths.size());
+    List<Integer> labels = new ArrayList<>();
+    for (int i = 0; i < paths.size(); i++) {
+      List<String> path = paths.get(i);
+      String header = String.join(" / ", path);
+      ColumnRole kind = kind(path);
+      if (kind == ColumnRole.LABEL) labels.add(i);
+      if (kind != null) {
+        out.add(new Column(i, header, kind, null));
+        continue;
       }
-      out.add(new Column(i, headers.get(i).strip(), role, year));
+      out.add(valueColumn(i, header, HeaderWords.key(String.join("", path)), period, completionTable));
+    }
+    // with several label columns, the most specific (the last) is the indicator, the others group the rows
+    for (int n = 0; n < labels.size() - 1; n++) {
+      Column c = out.get(labels.get(n));
+      out.set(labels.get(n), new Column(c.index(), c.header(), ColumnRole.GROUP, null));
     }
     return out;
+  }
+
+  /** The kind of a column that holds no values, from any segment of its path; null for a value (or unknown) column. */
+  private static ColumnRole kind(List<String> path) {
+    for (String s : path) {
+      if (HeaderWords.isSerial(s)) return ColumnRole.SERIAL;
+      if (HeaderWords.isCategory(s)) return ColumnRole.CATEGORY;
+      if (HeaderWords.isLabel(s)) return ColumnRole.LABEL;
+      if (HeaderWords.isUnit(s)) return ColumnRole.UNIT;
+      if (HeaderWords.isAttribute(s)) return ColumnRole.ATTRIBUTE;
+      if (HeaderWords.isNote(s)) return ColumnRole.NOTE;
+    }
+    return null;
+  }
+
+  private static Column valueColumn(int index, String header, String h, PlanPeriod period, boolean completionTable) {
+    Integer year = null;
+    Matcher ym = YEAR.matcher(h);
+    while (ym.find()) year = Integer.valueOf(ym.group(1));
+    PlanPeriod named = PlanPeriod.fromText(h);
+    ColumnRole role;
+    if (ACTUAL_WORDS.matcher(h).find()) {
+      role = ColumnRole.ACTUAL;
+      if (year == null) year = named != null ? named.endYear() : period.endYear();
+    } else if (BASE_WORDS.matcher(h).find()) {
+      role = ColumnRole.BASE;
+      if (year == null) year = period.baseYear();
+    } else if (TARGET_WORDS.matcher(h).find()) {
+      role = ColumnRole.TARGET;
+      if (year == null) year = named != null ? named.endYear() : period.endYear();
+    } else if (year != null && year == period.baseYear()) {
+      role = ColumnRole.BASE;
+    } else if (year != null && year == period.endYear()) {
+      role = completionTable ? ColumnRole.ACTUAL : ColumnRole.TARGET;
+    } else if (year == null && named != null && named.number() == period.number()) {
+      role = completionTable ? ColumnRole.ACTUAL : ColumnRole.TARGET;
+      year = period.endYear();
+    } else if (year == null && named != null && named.number() == period.number() - 1) {
+      role = ColumnRole.BASE;
+      year = period.baseYear();
+    } else {
+      role = ColumnRole.UNKNOWN;
+    }
+    if (role.holdsValues() && year != null && year == period.baseYear()) role = ColumnRole.BASE;
+    return new Column(index, header, role, year);
   }
 }

@@ -28,6 +28,15 @@ public final class PlanExtractor implements Serializable {
   private final RegionDirectory regions;
   private final QualityThresholds thresholds;
 
+  /** Every table read, every row placed (cells may still be quarantined for their values). */
+  public static final String STATUS_EXTRACTED = "extracted";
+  /** Some indicator table, or some row of one, was found and not read: its cells are quarantined, findings say where. */
+  public static final String STATUS_PARTIALLY_EXTRACTED = "partially_extracted";
+  /** An indicator table (or its title, or its header words) was found and no table could be read. */
+  public static final String STATUS_NO_TABLE_READ = "no_table_read";
+  public static final String STATUS_NO_TABLES = "no_tables";
+  public static final String STATUS_REGION_NOT_IDENTIFIED = "region_not_identified";
+
   public PlanExtractor(IndicatorCatalog catalog, RegionDirectory regions, QualityThresholds thresholds) {
     this.catalog = catalog;
     this.regions = regions;
@@ -59,27 +68,48 @@ public final class PlanExtractor implements Serializable {
     Optional<Region> region = regions.recognize(doc.text());
     ExtractionSink sink = new ExtractionSink();
     TableInterpreter interpreter = new TableInterpreter(catalog);
-    List<RawTable> tables = TableLocator.locate(doc);
+    TableLocator.Located located = TableLocator.locate(doc);
+    List<RawTable> tables = located.tables();
     List<String> scopeNotes = new ArrayList<>();
     PlanPeriod docPeriod = documentPeriod(doc, tables);
+    int tablesRead = 0;
+    int tablesNotFullyRead = 0;
     for (RawTable t : tables) {
-      interpreter.interpret(doc, region.orElse(null), t, sink);
+      TableInterpreter.Outcome outcome = interpreter.interpret(doc, region.orElse(null), t, docPeriod, sink);
+      if (outcome != TableInterpreter.Outcome.NOT_READ) tablesRead++;
+      if (outcome != TableInterpreter.Outcome.READ) tablesNotFullyRead++;
       scopeNotes.addAll(new TableNotes(t.notes()).scopeClauses().stream().map(s -> t.tableRef() + ": " + s).toList());
     }
+    for (int title : located.titlesWithoutTable()) {
+      tablesNotFullyRead++;
+      sink.findings.add(TableInterpreter.finding(doc, region.orElse(null), TableInterpreter.TABLE_NOT_READ, docPeriod, doc.sourceLine(title),
+          "the title '" + doc.line(title).strip() + "' names an indicator table, but no table with a 指标 header and value columns follows it"));
+    }
+    for (int header : located.headerWordsWithoutTable()) {
+      tablesNotFullyRead++;
+      sink.findings.add(TableInterpreter.finding(doc, region.orElse(null), TableInterpreter.TABLE_NOT_READ, docPeriod, doc.sourceLine(header),
+          "the words of an indicator table header ('" + doc.line(header).strip() + "' with 属性/目标/基数 nearby) stand outside any table read"));
+    }
     if (docPeriod != null) new ProseTargetExtractor(catalog).extract(doc, region.orElse(null), docPeriod, tables, sink);
-    List<Finding> findings = new ArrayList<>(new FindingRules(catalog, thresholds).apply(doc, sink.observations, scopeNotes));
+    List<Finding> findings = new ArrayList<>(sink.findings);
+    findings.addAll(new FindingRules(catalog, thresholds).apply(doc, sink.observations, scopeNotes));
     if (region.isEmpty()) {
       findings.add(new Finding(PlanDocument.sha256("region|" + fileName).substring(0, 16), "region_not_identified", Finding.ERROR,
           null, null, null, null, fileName + ": no region of regions.csv is clearly named in the document's text; its "
               + (sink.valueCells + sink.proseTargets) + " cells are quarantined", fileName, ""));
     }
-    if (tables.isEmpty() && sink.proseTargets == 0) {
+    boolean nothingFound = tables.isEmpty() && tablesNotFullyRead == 0 && sink.proseTargets == 0;
+    if (nothingFound) {
       findings.add(new Finding(PlanDocument.sha256("notables|" + fileName).substring(0, 16), "no_indicator_tables", Finding.WARNING,
           region.map(Region::code).orElse(null), null, null, null,
-          fileName + ": no indicator table (专栏/表 … 指标) and no 主要目标 target found", fileName, ""));
+          fileName + ": no indicator table (a 指标 header with value columns) and no 主要目标 target found", fileName, ""));
     }
     // a document with nothing to extract is reported as such, whatever else it lacks (its region finding still stands)
-    String status = tables.isEmpty() && sink.proseTargets == 0 ? "no_tables" : region.isEmpty() ? "region_not_identified" : "extracted";
+    String status = nothingFound ? STATUS_NO_TABLES
+        : region.isEmpty() ? STATUS_REGION_NOT_IDENTIFIED
+        : tablesNotFullyRead == 0 ? STATUS_EXTRACTED
+        : tablesRead > 0 ? STATUS_PARTIALLY_EXTRACTED
+        : STATUS_NO_TABLE_READ;
     DocumentAccount account = new DocumentAccount(fileName, sha, doc.encoding(), doc.format(), region.map(Region::code).orElse(null),
         region.map(Region::name).orElse(null), status, sink.tables, sink.indicatorRows, sink.valueCells, sink.proseTargets,
         sink.observations.size(), sink.quarantine.size(), findings.size());

@@ -74,7 +74,7 @@ final class ProseTargetExtractor {
   void extract(PlanDocument doc, Region region, PlanPeriod period, List<RawTable> tables, ExtractionSink sink) {
     boolean[] inTable = new boolean[doc.size()];
     for (RawTable t : tables) {
-      for (int k = t.titleLineIndex(); k < Math.min(t.endLineIndex(), doc.size()); k++) inTable[k] = true;
+      for (int k = t.startLineIndex(); k < Math.min(t.endLineIndex(), doc.size()); k++) inTable[k] = true;
     }
     for (int[] sec : goalSections(doc, inTable)) {
       String heading = doc.line(sec[2]).strip();

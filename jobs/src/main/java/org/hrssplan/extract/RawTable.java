@@ -1,16 +1,38 @@
 package org.hrssplan.extract;
 
 import java.util.List;
+import org.hrssplan.document.Grid;
+import org.hrssplan.document.GridCell;
 
 /**
- * A table as found in a document, before interpretation: its title, its rows of cells (header row included)
- * and the note lines printed under or inside it. {@code firstLineIndex} of each row is where the row begins.
+ * A table of a document as found, before interpretation: its grid, its title (the caption printed inside it, else the
+ * nearest preceding line that names a table; may be empty), its reference (专栏2, 表1, 附表, 附件1; {@code T3} for the
+ * document's third table when the title has none) and the row where its header starts (-1: no indicator header).
  */
-public record RawTable(
-    String tableRef,
-    String title,
-    int titleLineIndex,
-    TableLayout layout,
-    List<List<TextCell>> rows,
-    List<TextCell> notes,
-    int endLineIndex) {}
+public record RawTable(String tableRef, String title, int titleLineIndex, Grid grid, int headerRow) {
+  public String layout() {
+    return grid.layout();
+  }
+
+  public List<List<GridCell>> rows() {
+    return grid.rows();
+  }
+
+  public List<GridCell> notes() {
+    return grid.notes();
+  }
+
+  /** First line of the table with its title. */
+  public int startLineIndex() {
+    return titleLineIndex >= 0 ? Math.min(titleLineIndex, grid.firstLineIndex()) : grid.firstLineIndex();
+  }
+
+  public int endLineIndex() {
+    return grid.endLineIndex();
+  }
+
+  /** The line a person looks at to find the table: its title, else its first line. */
+  public int anchorLineIndex() {
+    return titleLineIndex >= 0 ? titleLineIndex : grid.firstLineIndex();
+  }
+}

@@ -1,24 +1,43 @@
 package org.hrssplan.extract;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.hrssplan.catalog.Indicator;
 import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.document.Grid;
+import org.hrssplan.document.GridCell;
+import org.hrssplan.document.HeaderWords;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.Region;
+import org.hrssplan.document.TextTableReader;
 
 /**
- * Turns a {@link RawTable} into observations: finds the header row, gives each column its role and year
- * ({@link ColumnRoles}), skips section rows (一、就业), reads each indicator row's label, attribute and value
- * cells, attaches the table's notes, and sends every value cell either to the observations or to quarantine
- * with a reason. Every cell read lands in the bronze cells too.
+ * Turns an indicator table's grid into observations: reads its header rows (one or several; a cell spanning
+ * columns gives its text to each column under it), gives each column its role from its header path
+ * ({@link ColumnRoles}), and reads every body row: its label (the most specific label column; 一级指标 is the
+ * group), unit (单位 column, else the label's parentheses), attribute, note, and each value cell, which lands
+ * either in the observations or in quarantine with a reason. Every cell read lands in the bronze cells too.
+ *
+ * <p>Nothing is lost in silence: a table without a readable header or period, a table of which no row could be read,
+ * and a row whose cells could not be placed are findings ({@link #TABLE_NOT_READ}, {@link #ROW_NOT_READ}), and
+ * {@link #interpret} says how far the table was read.
  */
 final class TableInterpreter {
-  private static final Pattern SECTION = Pattern.compile("^\\*?[一二三四五六七八九十]+[、.].*");
+  static final String TABLE_NOT_READ = "table_not_read";
+  static final String ROW_NOT_READ = "row_not_read";
+  static final String UNKNOWN_COLUMN = "unknown_column";
+  private static final int MAX_HEADER_ROWS = 3;
+  private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+
+  /** How far a table was read. */
+  enum Outcome { READ, PARTIALLY_READ, NOT_READ }
 
   private final IndicatorCatalog catalog;
   private final ValueParser parser;
@@ -28,78 +47,105 @@ final class TableInterpreter {
     this.parser = new ValueParser(catalog);
   }
 
-  void interpret(PlanDocument doc, Region region, RawTable table, ExtractionSink sink) {
+  Outcome interpret(PlanDocument doc, Region region, RawTable table, PlanPeriod documentPeriod, ExtractionSink sink) {
     sink.tables++;
-    String file = doc.fileName();
-    int headerRow = findHeaderRow(table);
-    // bronze: all cells as read
-    for (int r = 0; r < table.rows().size(); r++) {
-      List<TextCell> row = table.rows().get(r);
-      for (int c = 0; c < row.size(); c++) {
-        TextCell cell = row.get(c);
-        String type = r < headerRow ? "preamble" : r == headerRow ? "header" : "body";
-        sink.rawCells.add(raw(doc, table, r, c, null, type, cell));
-      }
-    }
-    for (int n = 0; n < table.notes().size(); n++) {
-      sink.rawCells.add(raw(doc, table, -1, n, null, "note", table.notes().get(n)));
-    }
+    List<List<GridCell>> rows = table.rows();
+    int headerRow = table.headerRow();
+    int bodyRow = headerRow < 0 ? -1 : headerEnd(rows, headerRow);
+    bronze(doc, table, headerRow, bodyRow, sink);
+    String where = "table " + table.tableRef() + " (line " + line(doc, table.anchorLineIndex()) + ")";
     if (headerRow < 0) {
-      quarantineWholeTable(doc, region, table, 0, sink, "table_header_not_found",
-          "no header row with 指标 in table " + table.tableRef() + " (line " + line(doc, table.titleLineIndex()) + ")");
-      return;
+      return notRead(doc, region, table, 0, sink, "table_header_not_found",
+          "no header row with 指标 and a value column in " + where);
     }
-    List<String> headers = table.rows().get(headerRow).stream().map(TextCell::trimmed).toList();
+    List<List<String>> paths = headerPaths(rows, headerRow, bodyRow);
     PlanPeriod period = PlanPeriod.fromText(table.title());
-    if (period == null) period = periodFromHeaders(headers);
+    if (period == null) period = periodFromHeaders(paths);
+    if (period == null) period = documentPeriod;
     if (period == null) {
-      quarantineWholeTable(doc, region, table, headerRow + 1, sink, "plan_period_unknown",
-          "table " + table.tableRef() + " (line " + line(doc, table.titleLineIndex()) + ") names no plan period (十X五) and no period years");
-      return;
+      return notRead(doc, region, table, bodyRow, sink, "plan_period_unknown",
+          where + " names no plan period (十X五) and no period years, nor does the document");
     }
-    boolean completion = table.title().contains("完成");
-    List<ColumnRoles.Column> columns = ColumnRoles.assign(headers, period, completion);
-    int labelCol = columns.stream().filter(c -> c.role() == ColumnRole.LABEL).mapToInt(ColumnRoles.Column::index).findFirst().orElse(-1);
-    int attrCol = columns.stream().filter(c -> c.role() == ColumnRole.ATTRIBUTE).mapToInt(ColumnRoles.Column::index).findFirst().orElse(-1);
+    List<ColumnRoles.Column> columns = new ArrayList<>(ColumnRoles.assign(paths, period, table.title().contains("完成")));
+    int labelCol = indexOf(columns, ColumnRole.LABEL);
     if (labelCol < 0 || columns.stream().noneMatch(c -> c.role().holdsValues())) {
-      quarantineWholeTable(doc, region, table, headerRow + 1, sink, "table_header_not_understood",
-          "header " + headers + " of table " + table.tableRef() + " (line " + line(doc, table.titleLineIndex()) + ") has no 指标 or no value column");
-      return;
+      return notRead(doc, region, table, bodyRow, sink, "table_header_not_understood",
+          "header " + columns.stream().map(ColumnRoles.Column::header).toList() + " of " + where + " has no 指标 or no value column");
     }
+    reportUnknownColumns(doc, region, table, columns, rows, bodyRow, period, sink);
+    int groupCol = indexOf(columns, ColumnRole.GROUP);
+    int unitCol = indexOf(columns, ColumnRole.UNIT);
+    int attrCol = indexOf(columns, ColumnRole.ATTRIBUTE);
+    List<Integer> grouping = columns.stream().filter(c -> c.role() == ColumnRole.CATEGORY || c.role() == ColumnRole.GROUP)
+        .map(ColumnRoles.Column::index).toList();
+    int width = columns.size();
     TableNotes notes = new TableNotes(table.notes());
     Map<String, Integer> seenIndicators = new HashMap<>();
-    for (int r = headerRow + 1; r < table.rows().size(); r++) {
-      List<TextCell> row = table.rows().get(r);
-      if (isSectionRow(row)) continue;
-      int rowLine = firstLine(doc, row);
-      if (row.size() != columns.size()) {
-        String reason = row.size() < columns.size() ? "row_too_few_cells" : "row_too_many_cells";
+    String file = doc.fileName();
+    int rowsRead = 0;
+    int rowsNotRead = 0;
+    List<GridCell> previous = null;
+    for (int r = bodyRow; r < rows.size(); r++) {
+      List<GridCell> row = rows.get(r);
+      if (row.stream().allMatch(GridCell::blank)) continue;
+      if (row.size() < width && previous != null && width - row.size() <= grouping.size()) {
+        row = withGroupsFrom(previous, row, grouping.subList(0, width - row.size()));
+      }
+      int rowLine = line(doc, Grid.rowLineIndex(row));
+      if (isSectionRow(row, columns)) continue;
+      if (row.size() != width) {
+        rowsNotRead++;
+        String reason = row.size() < width ? "row_too_few_cells" : "row_too_many_cells";
         String msg = "row at line " + rowLine + " of table " + table.tableRef() + " has " + row.size()
-            + " cells, the header has " + columns.size();
+            + " cells, the header has " + width;
+        int quarantined = 0;
         for (int c = 0; c < row.size(); c++) {
           if (c == labelCol && row.size() > 1) continue;
-          if (row.get(c).blank()) continue;
+          if (row.get(c).blank() || !row.get(c).origin()) continue;
           sink.valueCells++;
-          sink.quarantine(quarantined(doc, region, table, row.get(c), rowLine, c, null, labelText(row, labelCol), reason, msg));
+          quarantined++;
+          sink.quarantine(quarantined(doc, region, table, row.get(c), rowLine, c, null, text(row, labelCol), reason, msg));
+        }
+        if (quarantined == 0) {
+          sink.findings.add(finding(doc, region, ROW_NOT_READ, period, rowLine,
+              msg + ": its label '" + text(row, labelCol) + "' was read without any value"));
         }
         continue;
       }
+      previous = row;
+      String labelRaw = row.get(labelCol).flat();
+      if (labelRaw.isEmpty() && groupCol >= 0) labelRaw = row.get(groupCol).flat();
+      if (labelRaw.isEmpty()) {
+        rowsNotRead++;
+        for (ColumnRoles.Column col : columns) {
+          GridCell cell = row.get(col.index());
+          if (!col.role().holdsValues() || cell.blank()) continue;
+          sink.valueCells++;
+          sink.quarantine(quarantined(doc, region, table, cell, rowLine, col.index(), col.header(), null, "label_missing",
+              "row at line " + rowLine + " of table " + table.tableRef() + " has values but no 指标 label"));
+        }
+        continue;
+      }
+      rowsRead++;
       sink.indicatorRows++;
-      String labelRaw = row.get(labelCol).trimmed();
       LabelParts label = LabelParts.parse(labelRaw);
+      String unitText = unitCol >= 0 ? row.get(unitCol).flat() : "";
+      String rowUnit = unitText.isEmpty() || unitText.equals("—") || unitText.equals("-") ? label.unitRaw() : unitText.replaceAll("^\\((.*)\\)$", "$1");
       Optional<Indicator> indicator = catalog.byLabel(label.name());
-      String attrText = attrCol >= 0 ? row.get(attrCol).trimmed() : "";
+      String attrText = attrCol >= 0 ? row.get(attrCol).flat() : "";
       String attribute = attribute(attrText);
+      String rowNote = rowNote(row, columns);
       String dupKey = indicator.map(Indicator::id).orElse("label:" + IndicatorCatalog.nameKey(label.name()));
       Integer firstSeen = seenIndicators.putIfAbsent(dupKey, rowLine);
-      boolean labelUnitUnknown = label.unitRaw() != null && catalog.unit(label.unitRaw()).isEmpty();
+      boolean rowUnitUnknown = rowUnit != null && catalog.unit(rowUnit).isEmpty();
       for (ColumnRoles.Column col : columns) {
         if (!col.role().holdsValues() && col.role() != ColumnRole.UNKNOWN) continue;
-        TextCell cell = row.get(col.index());
+        GridCell cell = row.get(col.index());
+        if (col.role() == ColumnRole.UNKNOWN && (cell.blank() || !HAS_DIGIT.matcher(cell.flat()).find())) continue;
         sink.valueCells++;
         int cellLine = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : rowLine;
         if (col.role() == ColumnRole.UNKNOWN) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, "unknown_column",
+          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, UNKNOWN_COLUMN,
               "column '" + col.header() + "' of table " + table.tableRef() + " is neither base, target nor actual (line " + cellLine + ")"));
           continue;
         }
@@ -109,12 +155,18 @@ final class TableInterpreter {
                   + "; first at line " + firstSeen));
           continue;
         }
-        if (labelUnitUnknown) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, "unknown_unit",
-              "unit '" + label.unitRaw() + "' of label '" + labelRaw + "' (line " + rowLine + ") is not in the unit table"));
+        if (isMultiValue(cell)) {
+          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, "multi_value_cell",
+              "cell at line " + cellLine + " of table " + table.tableRef() + " holds several numbers on separate lines ("
+                  + String.join(" / ", cell.printedLines()) + "); which one is meant is not guessed"));
           continue;
         }
-        ParsedValue v = parser.parse(cell.text());
+        if (rowUnitUnknown) {
+          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, "unknown_unit",
+              "unit '" + rowUnit + "' of row '" + labelRaw + "' (line " + rowLine + ") is not in the unit table"));
+          continue;
+        }
+        ParsedValue v = parser.parse(cell.flat());
         if (!v.ok()) {
           sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, v.errorCode(),
               file + " line " + cellLine + ": " + v.errorMessage()));
@@ -134,11 +186,10 @@ final class TableInterpreter {
         if (attached.scope()) flags.add(QualityFlags.SCOPE_NOTE);
         if (v.footnoteMarker() && !attached.markerExplained()) flags.add(QualityFlags.FOOTNOTE_UNEXPLAINED);
         Double value = null;
-        String unit = indicator.map(i -> i.unit().isEmpty() ? null : i.unit()).orElse(label.unitRaw());
-        String unitRaw = v.unitPrinted() != null ? v.unitPrinted() : label.unitRaw();
+        String unit = indicator.map(i -> i.unit().isEmpty() ? null : i.unit()).orElse(rowUnit);
+        String unitRaw = v.unitPrinted() != null ? v.unitPrinted() : rowUnit;
         if (v.kind() == ValueKind.NUMBER) {
-          UnitConversion.Result conv = UnitConversion.convert(catalog, indicator.orElse(null), v.number(), v.unitPrinted(),
-              label.unitRaw(), flags);
+          UnitConversion.Result conv = UnitConversion.convert(catalog, indicator.orElse(null), v.number(), v.unitPrinted(), rowUnit, flags);
           value = conv.value().doubleValue();
           unit = conv.unit();
         } else if (v.kind() == ValueKind.RATIO) {
@@ -149,15 +200,137 @@ final class TableInterpreter {
             region.code(), region.name(), period.code(),
             indicator.map(Indicator::id).orElse(null), label.name(),
             col.role().code(), col.year(), v.kind().code(), value, unit,
-            cell.trimmed(), unitRaw, v.comparator(), v.cumulative(), v.annual(), attribute,
-            attached.text(), Observation.SOURCE_TABLE, file, cellLine, table.tableRef(), col.header(),
+            cell.flat(), unitRaw, v.comparator(), v.cumulative(), v.annual(), attribute,
+            join(attached.text(), rowNote), Observation.SOURCE_TABLE, file, cellLine, table.tableRef(), col.header(),
             String.join(";", flags)));
       }
     }
+    if (rowsRead == 0) {
+      sink.findings.add(finding(doc, region, TABLE_NOT_READ, period, line(doc, table.anchorLineIndex()),
+          where + " was found (header " + columns.stream().map(ColumnRoles.Column::header).toList() + ") but none of its "
+              + Math.max(0, rows.size() - bodyRow) + " body rows could be read"));
+      return Outcome.NOT_READ;
+    }
+    if (rowsNotRead > 0) {
+      sink.findings.add(finding(doc, region, ROW_NOT_READ, period, line(doc, table.anchorLineIndex()),
+          rowsNotRead + " row(s) of " + where + " could not be read as rows of its header; their cells are quarantined"));
+      return Outcome.PARTIALLY_READ;
+    }
+    return Outcome.READ;
   }
 
   static String cellId(String file, int line, String tableRef, int col) {
     return file + ":L" + line + ":" + tableRef + ":c" + col;
+  }
+
+  /** The rows after the header: further header rows continue it while their label cell is covered by the header's or blank and none of their own cells is a plain value. */
+  private static int headerEnd(List<List<GridCell>> rows, int headerRow) {
+    List<GridCell> header = rows.get(headerRow);
+    int labelCol = -1;
+    for (int c = 0; c < header.size(); c++) if (HeaderWords.isLabel(header.get(c).flat())) labelCol = c;
+    int r = headerRow + 1;
+    while (r < rows.size() && r < headerRow + MAX_HEADER_ROWS) {
+      List<GridCell> row = rows.get(r);
+      boolean labelCovered = labelCol >= 0 && labelCol < row.size() && (!row.get(labelCol).origin() || row.get(labelCol).blank());
+      boolean allHeaderWords = row.stream().filter(c -> c.origin() && !c.blank()).allMatch(c -> HeaderWords.isHeader(c.flat()))
+          && row.stream().anyMatch(c -> c.origin() && !c.blank());
+      if (!labelCovered || !allHeaderWords) break;
+      r++;
+    }
+    return r;
+  }
+
+  /** Each column's header path: the texts above it in the header rows, top down, a text repeated by a span kept once. */
+  private static List<List<String>> headerPaths(List<List<GridCell>> rows, int from, int to) {
+    int width = 0;
+    for (int r = from; r < to; r++) width = Math.max(width, rows.get(r).size());
+    List<List<String>> paths = new ArrayList<>(width);
+    for (int c = 0; c < width; c++) {
+      List<String> path = new ArrayList<>();
+      for (int r = from; r < to; r++) {
+        if (c >= rows.get(r).size()) continue;
+        String t = rows.get(r).get(c).flat();
+        if (!t.isEmpty() && (path.isEmpty() || !path.get(path.size() - 1).equals(t))) path.add(t);
+      }
+      paths.add(List.copyOf(path));
+    }
+    return paths;
+  }
+
+  /** The latest period the headers name (“十五五”目标值) or end in (2025年). */
+  private static PlanPeriod periodFromHeaders(List<List<String>> paths) {
+    PlanPeriod best = null;
+    for (List<String> path : paths) {
+      String h = String.join("", path);
+      var named = java.util.regex.Pattern.compile("十[一二三四五六七八九]五").matcher(h);
+      while (named.find()) {
+        PlanPeriod p = PlanPeriod.fromText(named.group());
+        if (best == null || p.number() > best.number()) best = p;
+      }
+      var years = java.util.regex.Pattern.compile("(20\\d\\d)").matcher(h);
+      while (years.find()) {
+        PlanPeriod p = PlanPeriod.endingIn(Integer.parseInt(years.group(1)));
+        if (p != null && (best == null || p.number() > best.number())) best = p;
+      }
+    }
+    return best;
+  }
+
+  /** A row printed short because a merged grouping cell (类别, 一级指标) stands only in the first row of its group. */
+  private static List<GridCell> withGroupsFrom(List<GridCell> previous, List<GridCell> row, List<Integer> missing) {
+    List<GridCell> out = new ArrayList<>(row.size() + missing.size());
+    int k = 0;
+    for (int c = 0; c < row.size() + missing.size(); c++) {
+      if (missing.contains(c)) out.add(c < previous.size() ? previous.get(c).covered() : GridCell.BLANK);
+      else out.add(row.get(k++));
+    }
+    return out;
+  }
+
+  /** A row that only names a section (一、就业, or a category/group standing alone) and holds no value. */
+  private boolean isSectionRow(List<GridCell> row, List<ColumnRoles.Column> columns) {
+    List<GridCell> own = row.stream().filter(c -> c.origin() && !c.blank()).toList();
+    if (own.size() != 1) return false;
+    String text = own.get(0).flat();
+    if (TextTableReader.isSection(text)) return true;
+    for (ColumnRoles.Column c : columns) {
+      if (c.role().holdsValues() && c.index() < row.size() && !row.get(c.index()).blank()) return false;
+    }
+    return catalog.byLabel(LabelParts.parse(text).name()).isEmpty();
+  }
+
+  private static boolean isMultiValue(GridCell cell) {
+    return cell.printedLines().stream().filter(l -> HAS_DIGIT.matcher(l).find()).count() >= 2;
+  }
+
+  private void reportUnknownColumns(PlanDocument doc, Region region, RawTable table, List<ColumnRoles.Column> columns,
+      List<List<GridCell>> rows, int bodyRow, PlanPeriod period, ExtractionSink sink) {
+    Set<String> unknown = new LinkedHashSet<>();
+    for (ColumnRoles.Column c : columns) if (c.role() == ColumnRole.UNKNOWN) unknown.add("'" + c.header() + "'");
+    if (unknown.isEmpty()) return;
+    sink.findings.add(finding(doc, region, UNKNOWN_COLUMN, period, line(doc, table.anchorLineIndex()),
+        "column(s) " + String.join(", ", unknown) + " of table " + table.tableRef() + " (line " + line(doc, table.anchorLineIndex())
+            + ") are neither label, unit, attribute, note nor base/target/actual: numbers in them are quarantined as unknown_column, text is kept in the bronze cells"));
+  }
+
+  private static String rowNote(List<GridCell> row, List<ColumnRoles.Column> columns) {
+    List<String> parts = new ArrayList<>();
+    for (ColumnRoles.Column c : columns) {
+      boolean noteLike = c.role() == ColumnRole.NOTE
+          || c.role() == ColumnRole.UNKNOWN && c.index() < row.size() && !HAS_DIGIT.matcher(row.get(c.index()).flat()).find();
+      if (noteLike && c.index() < row.size() && !row.get(c.index()).blank()) parts.add(c.header() + ": " + row.get(c.index()).flat());
+    }
+    return parts.isEmpty() ? null : String.join(" | ", parts);
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) return b;
+    if (b == null) return a;
+    return a + " | " + b;
+  }
+
+  private static int indexOf(List<ColumnRoles.Column> columns, ColumnRole role) {
+    return columns.stream().filter(c -> c.role() == role).mapToInt(ColumnRoles.Column::index).findFirst().orElse(-1);
   }
 
   private static String attribute(String text) {
@@ -167,69 +340,64 @@ final class TableInterpreter {
     return null;
   }
 
-  private static boolean isSectionRow(List<TextCell> row) {
-    List<TextCell> nonBlank = row.stream().filter(c -> !c.blank()).toList();
-    return nonBlank.size() == 1 && SECTION.matcher(nonBlank.get(0).trimmed()).matches();
-  }
-
-  private static int findHeaderRow(RawTable table) {
-    for (int r = 0; r < table.rows().size(); r++) {
-      for (TextCell c : table.rows().get(r)) {
-        String h = c.trimmed().replaceAll("\\s", "");
-        if (h.equals("指标") || h.equals("指标名称")) return r;
-      }
-    }
-    return -1;
-  }
-
-  private static PlanPeriod periodFromHeaders(List<String> headers) {
-    int max = -1;
-    for (String h : headers) {
-      var m = Pattern.compile("(20\\d\\d)").matcher(h);
-      while (m.find()) max = Math.max(max, Integer.parseInt(m.group(1)));
-    }
-    return max < 0 ? null : PlanPeriod.endingIn(max);
-  }
-
-  private void quarantineWholeTable(PlanDocument doc, Region region, RawTable table, int fromRow, ExtractionSink sink,
-      String code, String message) {
+  private Outcome notRead(PlanDocument doc, Region region, RawTable table, int fromRow, ExtractionSink sink, String code, String message) {
+    int cells = 0;
     for (int r = Math.max(fromRow, 0); r < table.rows().size(); r++) {
-      List<TextCell> row = table.rows().get(r);
-      if (isSectionRow(row)) continue;
+      List<GridCell> row = table.rows().get(r);
+      List<GridCell> own = row.stream().filter(c -> c.origin() && !c.blank()).toList();
+      if (own.size() <= 1 && (own.isEmpty() || TextTableReader.isSection(own.get(0).flat()))) continue;
       for (int c = 1; c < row.size(); c++) {
-        TextCell cell = row.get(c);
-        if (cell.blank()) continue;
+        GridCell cell = row.get(c);
+        if (cell.blank() || !cell.origin()) continue;
         sink.valueCells++;
-        sink.quarantine(quarantined(doc, region, table, cell, firstLine(doc, row), c, null, row.get(0).trimmed(), code,
+        cells++;
+        sink.quarantine(quarantined(doc, region, table, cell, line(doc, Grid.rowLineIndex(row)), c, null, row.get(0).flat(), code,
             doc.fileName() + ": " + message));
       }
     }
+    sink.findings.add(finding(doc, region, TABLE_NOT_READ, null, line(doc, table.anchorLineIndex()),
+        message + "; " + cells + " cell(s) quarantined as " + code));
+    return Outcome.NOT_READ;
   }
 
-  private static String labelText(List<TextCell> row, int labelCol) {
-    return labelCol >= 0 && labelCol < row.size() ? row.get(labelCol).trimmed() : null;
+  static Finding finding(PlanDocument doc, Region region, String type, PlanPeriod period, int line, String detail) {
+    return new Finding(PlanDocument.sha256(type + "|" + doc.fileName() + "|" + line + "|" + detail).substring(0, 16), type,
+        Finding.ERROR, region == null ? null : region.code(), null, period == null ? null : period.code(), null,
+        doc.fileName() + " line " + line + ": " + detail, doc.fileName(), line < 0 ? "" : String.valueOf(line));
   }
 
-  private static int firstLine(PlanDocument doc, List<TextCell> row) {
-    for (TextCell c : row) if (c.lineIndex() >= 0) return doc.sourceLine(c.lineIndex());
-    return -1;
+  private static String text(List<GridCell> row, int col) {
+    return col >= 0 && col < row.size() ? row.get(col).flat() : null;
   }
 
   private static int line(PlanDocument doc, int index) {
     return index >= 0 && index < doc.size() ? doc.sourceLine(index) : -1;
   }
 
-  private static QuarantinedCell quarantined(PlanDocument doc, Region region, RawTable table, TextCell cell, int rowLine, int col,
+  private static QuarantinedCell quarantined(PlanDocument doc, Region region, RawTable table, GridCell cell, int rowLine, int col,
       String header, String rowLabel, String code, String message) {
     int line = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : rowLine;
     return new QuarantinedCell(cellId(doc.fileName(), line, table.tableRef(), col), doc.fileName(), line, "table_cell", code,
-        message.startsWith(doc.fileName()) ? message : doc.fileName() + ": " + message, cell.trimmed(),
+        message.startsWith(doc.fileName()) ? message : doc.fileName() + ": " + message, cell.flat(),
         region == null ? null : region.code(), table.tableRef(), header, rowLabel);
   }
 
-  private static RawCell raw(PlanDocument doc, RawTable table, int r, int c, String header, String type, TextCell cell) {
+  private static void bronze(PlanDocument doc, RawTable table, int headerRow, int bodyRow, ExtractionSink sink) {
+    List<List<GridCell>> rows = table.rows();
+    for (int r = 0; r < rows.size(); r++) {
+      List<GridCell> row = rows.get(r);
+      String type = headerRow < 0 ? "body" : r < headerRow ? "preamble" : r < bodyRow ? "header" : "body";
+      for (int c = 0; c < row.size(); c++) {
+        if (!row.get(c).origin()) continue;
+        sink.rawCells.add(raw(doc, table, r, c, type, row.get(c)));
+      }
+    }
+    for (int n = 0; n < table.notes().size(); n++) sink.rawCells.add(raw(doc, table, -1, n, "note", table.notes().get(n)));
+  }
+
+  private static RawCell raw(PlanDocument doc, RawTable table, int r, int c, String type, GridCell cell) {
     int line = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : -1;
     return new RawCell(doc.fileName() + ":" + table.tableRef() + ":r" + r + ":c" + c, doc.fileName(), doc.sha256(),
-        table.tableRef(), table.title(), table.layout().code(), r, c, header, type, cell.trimmed(), line);
+        table.tableRef(), table.title(), table.layout(), r, c, null, type, cell.flat(), line);
   }
 }

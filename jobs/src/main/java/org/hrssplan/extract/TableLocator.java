@@ -1,201 +1,105 @@
 package org.hrssplan.extract;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.hrssplan.document.Block;
+import org.hrssplan.document.Grid;
+import org.hrssplan.document.GridCell;
+import org.hrssplan.document.HeaderWords;
+import org.hrssplan.document.Paragraph;
 import org.hrssplan.document.PlanDocument;
+import org.hrssplan.document.TableTitle;
 
 /**
- * Finds the indicator tables of a plan and reads their cells in whichever of the three layouts they use.
+ * Finds a document's indicator tables among its grids, by content: a grid is an indicator table when a row of it is a
+ * header with a label column (指标, 指标名称, 一级指标 …) and at least one value column (a year, 基数, 基准, 目标,
+ * 完成 …). Project boxes and glossaries stay out because they have no value columns, whatever their titles say.
  *
- * <p>An indicator table starts at a title line that begins with its label ({@code 专栏2}, {@code 表1},
- * {@code 附表}) and speaks of 指标 ("主要指标", "主要发展指标完成情况"). Project boxes (专栏3 就业创业促进计划) and
- * glossaries (指标解释) have no such title and are not read. The layout is decided by the lines after the
- * title: pipes → {@link TableLayout#PIPE_ROWS}; a TAB-led line → {@link TableLayout#TAB_CELLS}; otherwise
- * {@link TableLayout#BARE_LINES}.
+ * <p>A grid whose title names indicators (专栏1 …主要指标) but that has no such header is kept too, so that it is
+ * reported as a table found and not read; so is an indicator title with no table at all after it, and a header word
+ * (指标 with 属性 / 目标 / 基数 close by) outside any table.
  */
 public final class TableLocator {
-  static final Pattern TITLE = Pattern.compile("^\\s*(专栏\\s*\\d+|附表\\s*\\d*|表\\s*\\d+)(.*)$");
-  private static final Pattern NOTE = Pattern.compile("^\\s*(注|备注)\\s*[:：]?.*");
-  private static final int NOTE_LOOKAHEAD_BLANKS = 3;
+  /** How far above a table its title may stand: paragraphs, and lines. */
+  private static final int TITLE_PARAGRAPHS = 2;
+  private static final int TITLE_LINES = 6;
+  private static final int HEADER_WORDS_NEARBY = 8;
 
   private TableLocator() {}
 
-  public static List<RawTable> locate(PlanDocument doc) {
+  /** The tables found, and the places where a table should have been read and none was. */
+  public record Located(List<RawTable> tables, List<Integer> titlesWithoutTable, List<Integer> headerWordsWithoutTable) {}
+
+  public static Located locate(PlanDocument doc) {
+    List<Block> blocks = doc.blocks();
     List<RawTable> tables = new ArrayList<>();
-    int i = 0;
-    while (i < doc.size()) {
-      String line = doc.line(i);
-      Matcher m = TITLE.matcher(line.replace('\t', ' '));
-      if (m.matches() && isIndicatorTitle(line)) {
-        String ref = m.group(1).replaceAll("\\s+", "");
-        String title = line.replace("|", " ").replaceAll("\\s+", " ").strip();
-        RawTable t = read(doc, i, ref, title);
-        tables.add(t);
-        i = Math.max(t.endLineIndex(), i + 1);
-      } else {
-        i++;
+    Set<Integer> usedTitles = new HashSet<>();
+    for (int b = 0; b < blocks.size(); b++) {
+      if (!(blocks.get(b) instanceof Grid grid)) continue;
+      int header = headerRow(grid);
+      String title = grid.caption();
+      int titleLine = grid.captionLineIndex();
+      if (title == null) {
+        Paragraph p = precedingTitle(blocks, b);
+        if (p != null) {
+          title = TableTitle.clean(p.text());
+          titleLine = p.firstLineIndex();
+        }
+      }
+      boolean titled = title != null && TableTitle.namesIndicators(title);
+      if (header < 0 && !titled) continue; // a project box, a glossary, a layout table
+      if (titleLine >= 0) usedTitles.add(titleLine);
+      String ref = title == null ? null : TableTitle.reference(title);
+      if (ref == null) ref = "T" + (tables.size() + 1);
+      tables.add(new RawTable(ref, title == null ? "" : title, titleLine, grid, header));
+    }
+    List<Integer> orphanTitles = new ArrayList<>();
+    List<Integer> orphanHeaders = new ArrayList<>();
+    for (int b = 0; b < blocks.size(); b++) {
+      if (!(blocks.get(b) instanceof Paragraph p) || usedTitles.contains(p.firstLineIndex())) continue;
+      String text = p.text();
+      if (TableTitle.namesIndicators(text) && (TableTitle.reference(text) != null || text.replaceAll("\\s", "").endsWith("指标表"))) {
+        orphanTitles.add(p.firstLineIndex());
+      } else if (HeaderWords.isLabel(text) && headerWordsFollow(blocks, b)) {
+        orphanHeaders.add(p.firstLineIndex());
       }
     }
-    return tables;
+    return new Located(List.copyOf(tables), List.copyOf(orphanTitles), List.copyOf(orphanHeaders));
   }
 
-  static boolean isIndicatorTitle(String line) {
-    String s = line.replaceAll("[\\s|]", "");
-    return s.contains("指标") && !s.contains("指标解释") && s.length() <= 60;
-  }
-
-  private static RawTable read(PlanDocument doc, int titleIdx, String ref, String title) {
-    int next = nextNonBlank(doc, titleIdx + 1);
-    boolean pipes = doc.line(titleIdx).contains("|") || (next >= 0 && doc.line(next).contains("|"));
-    if (pipes) return readPipes(doc, titleIdx, ref, title);
-    boolean tabs = next >= 0 && doc.line(next).startsWith("\t");
-    if (tabs) return readTabCells(doc, titleIdx, ref, title);
-    return readBareLines(doc, titleIdx, ref, title);
-  }
-
-  private static int nextNonBlank(PlanDocument doc, int from) {
-    for (int i = from; i < doc.size(); i++) if (!isEmptyLine(doc.line(i))) return i;
+  /** The first row holding a label header cell and, in it or in the rows that continue the header, a value header; -1 if none. */
+  static int headerRow(Grid grid) {
+    List<List<GridCell>> rows = grid.rows();
+    for (int r = 0; r < rows.size(); r++) {
+      boolean label = rows.get(r).stream().anyMatch(c -> HeaderWords.isLabel(c.flat()));
+      if (!label) continue;
+      for (int k = r; k < Math.min(rows.size(), r + 3); k++) {
+        if (rows.get(k).stream().anyMatch(c -> HeaderWords.isValue(c.flat()))) return r;
+      }
+    }
     return -1;
   }
 
-  /** Blank and not TAB-led: a TAB-only line is an empty cell in the TAB layout, not a row separator. */
-  static boolean isEmptyLine(String line) {
-    return !line.startsWith("\t") && line.isBlank();
-  }
-
-  // ------------------------------------------------------------------ pipe rows
-  private static RawTable readPipes(PlanDocument doc, int titleIdx, String ref, String title) {
-    List<List<TextCell>> rows = new ArrayList<>();
-    List<TextCell> notes = new ArrayList<>();
-    int i = titleIdx + 1;
-    for (; i < doc.size(); i++) {
-      String line = doc.line(i);
-      if (line.isBlank()) continue;
-      if (!line.contains("|")) break;
-      List<TextCell> cells = splitPipes(line, i);
-      if (!cells.isEmpty() && NOTE.matcher(cells.get(0).text()).matches()) {
-        notes.add(new TextCell(line.replace("|", " ").strip(), i));
-        continue;
-      }
-      rows.add(cells);
+  private static Paragraph precedingTitle(List<Block> blocks, int gridIndex) {
+    int first = blocks.get(gridIndex).firstLineIndex();
+    int seen = 0;
+    for (int b = gridIndex - 1; b >= 0 && seen < TITLE_PARAGRAPHS; b--) {
+      if (!(blocks.get(b) instanceof Paragraph p)) return null;
+      if (first - p.firstLineIndex() > TITLE_LINES) return null;
+      seen++;
+      if (TableTitle.isTitle(p.text())) return p;
     }
-    int end = collectNotesAfter(doc, i, notes);
-    return new RawTable(ref, title, titleIdx, TableLayout.PIPE_ROWS, rows, notes, end);
+    return null;
   }
 
-  static List<TextCell> splitPipes(String line, int idx) {
-    String[] parts = line.split("\\|", -1);
-    int n = parts.length;
-    if (n > 0 && parts[n - 1].isBlank()) n--;
-    List<TextCell> cells = new ArrayList<>(n);
-    for (int k = 0; k < n; k++) cells.add(new TextCell(parts[k].strip(), parts[k].isBlank() ? -1 : idx));
-    return cells;
-  }
-
-  // ------------------------------------------------------------------ one cell per TAB-led line
-  private static RawTable readTabCells(PlanDocument doc, int titleIdx, String ref, String title) {
-    List<List<TextCell>> rows = new ArrayList<>();
-    List<TextCell> notes = new ArrayList<>();
-    List<TextCell> row = new ArrayList<>();
-    StringBuilder cell = null;
-    int cellLine = -1;
-    boolean previousWasCellLine = false;
-    int i = titleIdx + 1;
-    for (; i < doc.size(); i++) {
-      String line = doc.line(i);
-      if (isEmptyLine(line)) {
-        if (cell != null) {
-          row.add(new TextCell(cell.toString().strip(), cellLine));
-          cell = null;
-        }
-        flushRow(rows, notes, row);
-        row = new ArrayList<>();
-        previousWasCellLine = false;
-      } else if (line.startsWith("\t")) {
-        if (cell != null) row.add(new TextCell(cell.toString().strip(), cellLine));
-        String content = line.substring(1);
-        cell = new StringBuilder(content.strip());
-        cellLine = content.isBlank() ? -1 : i;
-        previousWasCellLine = true;
-      } else if (previousWasCellLine && cell != null) {
-        // a wrapped cell continues on a line without the leading TAB
-        cell.append(line.strip());
-        if (cellLine < 0) cellLine = i;
-      } else {
-        break;
-      }
+  private static boolean headerWordsFollow(List<Block> blocks, int b) {
+    for (int k = b + 1; k < Math.min(blocks.size(), b + 1 + HEADER_WORDS_NEARBY); k++) {
+      if (!(blocks.get(k) instanceof Paragraph p)) return false;
+      String t = p.text().replaceAll("\\s", "");
+      if (HeaderWords.isAttribute(t) || HeaderWords.isValue(t)) return true;
     }
-    if (cell != null) row.add(new TextCell(cell.toString().strip(), cellLine));
-    flushRow(rows, notes, row);
-    int end = collectNotesAfter(doc, i, notes);
-    return new RawTable(ref, title, titleIdx, TableLayout.TAB_CELLS, rows, notes, end);
-  }
-
-  private static void flushRow(List<List<TextCell>> rows, List<TextCell> notes, List<TextCell> row) {
-    if (row.isEmpty() || row.stream().allMatch(TextCell::blank)) return;
-    TextCell first = row.stream().filter(c -> !c.blank()).findFirst().orElseThrow();
-    if (NOTE.matcher(first.text()).matches() && row.stream().filter(c -> !c.blank()).count() == 1) {
-      notes.add(first);
-      return;
-    }
-    rows.add(List.copyOf(row));
-  }
-
-  // ------------------------------------------------------------------ bare lines
-  private static RawTable readBareLines(PlanDocument doc, int titleIdx, String ref, String title) {
-    List<TextCell> cells = new ArrayList<>();
-    int i = titleIdx + 1;
-    for (; i < doc.size(); i++) {
-      String line = doc.line(i);
-      if (line.isBlank()) continue;
-      if (isProseLine(line)) break;
-      cells.add(new TextCell(line.strip(), i));
-    }
-    int end = i;
-    List<List<TextCell>> rows = new ArrayList<>();
-    int h = 0;
-    while (h < cells.size() && ColumnRoles.isHeaderWord(cells.get(h).text())) h++;
-    int width = h;
-    if (width >= 2) {
-      rows.add(List.copyOf(cells.subList(0, width)));
-      for (int k = width; k < cells.size(); k += width) {
-        rows.add(List.copyOf(cells.subList(k, Math.min(k + width, cells.size()))));
-      }
-    }
-    List<TextCell> notes = new ArrayList<>();
-    end = collectNotesAfter(doc, end, notes);
-    return new RawTable(ref, title, titleIdx, TableLayout.BARE_LINES, rows, notes, end);
-  }
-
-  /** A line that cannot be a table cell: a sentence, a numbered paragraph or a heading. */
-  static boolean isProseLine(String line) {
-    String s = line.strip();
-    if (s.length() > 60) return true;
-    if (s.endsWith("。")) return true;
-    if (line.startsWith("  ") && s.matches("^(\\d+[.、]|[一二三四五六七八九十]+、|\\([一二三四五六七八九十]+\\)).*")) return true;
-    return s.matches("^第[一二三四五六七八九十\\d]+[章节].*");
-  }
-
-  /** Notes printed right under a table (注：…, 备注：…), within a few blank lines. Returns the index after them. */
-  private static int collectNotesAfter(PlanDocument doc, int from, List<TextCell> notes) {
-    int i = from;
-    int blanks = 0;
-    int end = from;
-    while (i < doc.size() && blanks <= NOTE_LOOKAHEAD_BLANKS) {
-      String line = doc.line(i);
-      if (line.isBlank()) {
-        blanks++;
-      } else if (NOTE.matcher(line.replace("\t", "")).matches()) {
-        notes.add(new TextCell(line.replace("|", " ").strip(), i));
-        blanks = 0;
-        end = i + 1;
-      } else {
-        break;
-      }
-      i++;
-    }
-    return end;
+    return false;
   }
 }

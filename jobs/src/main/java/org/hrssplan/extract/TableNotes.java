@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.document.GridCell;
 
 /**
  * The notes under a table (注：…, 备注：…), attached to the cells they explain. A note is split into clauses
@@ -23,10 +24,10 @@ final class TableNotes {
   private final List<String> notes;
   private final List<String> clauses = new ArrayList<>();
 
-  TableNotes(List<TextCell> noteCells) {
+  TableNotes(List<GridCell> noteCells) {
     this.notes = new ArrayList<>();
-    for (TextCell c : noteCells) {
-      String n = c.trimmed();
+    for (GridCell c : noteCells) {
+      String n = c.flat();
       notes.add(n);
       for (String clause : CLAUSE_SPLIT.split(n.replaceFirst("^(注|备注)\\s*:?", ""))) {
         String cl = clause.strip();

@@ -35,22 +35,22 @@ class BadInputTest {
     expected.put("b_good_copy.txt", "duplicate_document");
     expected.put("c_gb18030.txt", "extracted");
     expected.put("d_undecodable.txt", "undecodable");
-    expected.put("e_broken_rows.txt", "extracted");
+    expected.put("e_broken_rows.txt", "partially_extracted"); // its row 2 has 3 cells under a 4-column header
     expected.put("f_empty.txt", "empty_document");
     expected.put("g_no_region.txt", "region_not_identified");
     expected.put("h_notes.pdf", "unsupported_format");
     expected.put("i_no_tables.txt", "no_tables");
     expected.put("j_utf16le_bom.txt", "extracted");
     expected.put("k_utf16_nobom.txt", "undecodable");          // NUL bytes: UTF-16 without a BOM is not guessed
-    expected.put("l_truncated_table.txt", "extracted");
+    expected.put("l_truncated_table.txt", "partially_extracted"); // the last row lost its cells
     expected.put("m_fullwidth.txt", "extracted");
     expected.put("n_huge_line.txt", "extracted");              // a 1 MB line of prose after the table
     expected.put("o_binary.txt", "undecodable");
     expected.put("p_crlf_gb18030.txt", "extracted");
-    expected.put("q_header_missing.txt", "extracted");
-    expected.put("r_no_period.txt", "extracted");
+    expected.put("q_header_missing.txt", "no_table_read");  // titled as an indicator table, no header
+    expected.put("r_no_period.txt", "no_table_read");      // no period in title, headers or document
     expected.put("s_unknown_column.txt", "extracted");
-    expected.put("t_too_many_cells.txt", "extracted");
+    expected.put("t_too_many_cells.txt", "no_table_read");  // its only row does not fit the header
     expected.put("u_conflicting_comparators.txt", "extracted");
     expected.put("v_unparseable.txt", "extracted");
     expected.put("w_plan_page.html", "extracted");

@@ -1,0 +1,264 @@
+package org.hrssplan.document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a plain-text plan (lines already folded) into blocks: tables as grids, every other line a paragraph.
+ * A table is recognized by its cells, in any of the shapes Word-to-text exports print:
+ * <ul>
+ *   <li><b>pipe rows</b> — {@code cell | cell | … |}, one row per line;
+ *   <li><b>TAB cells</b> — one cell per line, its first line led by a TAB, a cell wrapped onto untabbed lines,
+ *       rows separated by blank lines;
+ *   <li><b>blank cells</b> — one cell per line (or per run of lines) between blank lines, no TAB;
+ *   <li><b>bare lines</b> — one cell per line with nothing between them.
+ * </ul>
+ * Pipe and TAB tables are seen from their punctuation alone; blank and bare cells are prose-like, so they form a
+ * table only where an indicator header starts (a label header such as 指标 with at least one value header among
+ * the cells that follow), and their rows are sized from that header. A title line printed as the table's first row
+ * (专栏1 …) becomes its caption, {@code 注：} lines inside or right under it its notes.
+ */
+public final class TextTableReader {
+  private static final Pattern NOTE = Pattern.compile("^\\s*(注|备注)\\s*\\d*\\s*[:：].*");
+  private static final Pattern SECTION = Pattern.compile("^\\*?([一二三四五六七八九十]+[、.]|\\([一二三四五六七八九十]+\\)).*");
+  private static final int NOTE_LOOKAHEAD_BLANKS = 3;
+
+  private TextTableReader() {}
+
+  public static List<Block> read(List<String> lines) {
+    List<Block> blocks = new ArrayList<>();
+    int i = 0;
+    while (i < lines.size()) {
+      String line = lines.get(i);
+      Grid g = null;
+      if (isEmptyLine(line)) {
+        i++;
+        continue;
+      }
+      if (line.contains("|")) g = readPipes(lines, i);
+      else if (line.startsWith("\t")) g = readTabCells(lines, i);
+      else if (HeaderWords.isHeader(line)) g = readBareCells(lines, i);
+      if (g != null && g.endLineIndex() > i) {
+        blocks.add(g);
+        i = g.endLineIndex();
+      } else {
+        blocks.add(new Paragraph(line.strip(), i));
+        i++;
+      }
+    }
+    return List.copyOf(blocks);
+  }
+
+  /** Blank and not TAB-led: a TAB-only line is an empty cell in the TAB layout, not a row separator. */
+  static boolean isEmptyLine(String line) {
+    return !line.startsWith("\t") && line.isBlank();
+  }
+
+  static boolean isNote(String text) {
+    return NOTE.matcher(text).matches();
+  }
+
+  /** A section row's text: 一、就业, (二)社会保障. */
+  public static boolean isSection(String text) {
+    return SECTION.matcher(text.strip()).matches();
+  }
+
+  // ------------------------------------------------------------------ pipe rows
+  private static Grid readPipes(List<String> lines, int start) {
+    Rows rows = new Rows();
+    int j = start;
+    int end = start;
+    for (; j < lines.size(); j++) {
+      String line = lines.get(j);
+      if (line.isBlank()) continue;
+      if (!line.contains("|")) break;
+      if (!rows.add(splitPipes(line, j), j)) break;
+      end = j + 1;
+    }
+    return rows.grid("pipe_rows", lines, start, end);
+  }
+
+  static List<GridCell> splitPipes(String line, int idx) {
+    String[] parts = line.split("\\|", -1);
+    int n = parts.length;
+    if (n > 0 && parts[n - 1].isBlank()) n--;
+    List<GridCell> cells = new ArrayList<>(n);
+    for (int k = 0; k < n; k++) cells.add(new GridCell(parts[k].strip(), parts[k].isBlank() ? -1 : idx, true));
+    return cells;
+  }
+
+  // ------------------------------------------------------------------ one cell per TAB-led line
+  private static Grid readTabCells(List<String> lines, int start) {
+    Rows rows = new Rows();
+    List<GridCell> row = new ArrayList<>();
+    int rowStart = start;
+    StringBuilder cell = null;
+    int cellLine = -1;
+    boolean previousWasCellLine = false;
+    int j = start;
+    int end = start;
+    boolean cut = false;
+    for (; j < lines.size(); j++) {
+      String line = lines.get(j);
+      if (isEmptyLine(line)) {
+        if (cell != null) row.add(new GridCell(cell.toString().strip(), cellLine, true));
+        cell = null;
+        if (!row.isEmpty()) {
+          if (!rows.add(row, rowStart)) {
+            cut = true;
+            end = rowStart;
+            break;
+          }
+          end = j;
+        }
+        row = new ArrayList<>();
+        previousWasCellLine = false;
+      } else if (line.startsWith("\t")) {
+        if (cell != null) row.add(new GridCell(cell.toString().strip(), cellLine, true));
+        if (row.isEmpty()) rowStart = j;
+        String content = line.substring(1);
+        cell = new StringBuilder(content.strip());
+        cellLine = content.isBlank() ? -1 : j;
+        previousWasCellLine = true;
+      } else if (previousWasCellLine && cell != null) {
+        // a wrapped cell continues on a line without the leading TAB; the break is kept as a cell line
+        cell.append('\n').append(line.strip());
+        if (cellLine < 0) cellLine = j;
+      } else {
+        break;
+      }
+    }
+    if (!cut) {
+      if (cell != null) row.add(new GridCell(cell.toString().strip(), cellLine, true));
+      if (!row.isEmpty()) {
+        if (rows.add(row, rowStart)) end = j;
+        else end = rowStart;
+      }
+    }
+    return rows.grid("tab_cells", lines, start, Math.max(end, start + 1));
+  }
+
+  // ------------------------------------------------------------------ cells on their own lines, no punctuation
+  /**
+   * Cells without TAB or pipe, from a line that holds a header word: between blank lines (a cell may then span
+   * several lines) or on consecutive lines. A table only when the header read has a label column and a value column.
+   */
+  private static Grid readBareCells(List<String> lines, int start) {
+    boolean blankSeparated = start + 1 < lines.size() && lines.get(start + 1).isBlank();
+    List<GridCell> cells = new ArrayList<>();
+    int j = start;
+    int end = start;
+    while (j < lines.size()) {
+      String line = lines.get(j);
+      if (line.isBlank()) {
+        if (!blankSeparated) break;
+        j++;
+        continue;
+      }
+      String s = line.strip();
+      if (!cells.isEmpty() && (isProseLine(line) || TableTitle.reference(s) != null || isNote(s) || s.contains("|") || line.startsWith("\t"))) break;
+      int k = j + 1;
+      StringBuilder text = new StringBuilder(s);
+      if (blankSeparated) {
+        while (k < lines.size() && !lines.get(k).isBlank() && !isProseLine(lines.get(k)) && !isNote(lines.get(k).strip())) {
+          text.append('\n').append(lines.get(k).strip());
+          k++;
+        }
+      }
+      cells.add(new GridCell(text.toString(), j, true));
+      end = k;
+      j = k;
+    }
+    int width = 0;
+    boolean label = false;
+    boolean value = false;
+    while (width < cells.size() && HeaderWords.isHeader(cells.get(width).flat())) {
+      label |= HeaderWords.isLabel(cells.get(width).flat());
+      value |= HeaderWords.isValue(cells.get(width).flat());
+      width++;
+    }
+    if (!label || !value || width < 2) return null;
+    List<List<GridCell>> rows = new ArrayList<>();
+    rows.add(List.copyOf(cells.subList(0, width)));
+    List<String> header = rows.get(0).stream().map(GridCell::flat).toList();
+    int k = width;
+    while (k < cells.size()) {
+      if (isSection(cells.get(k).flat())) {
+        rows.add(List.of(cells.get(k)));
+        k++;
+        continue;
+      }
+      int take = BareRowFit.width(header, cells, k);
+      rows.add(List.copyOf(cells.subList(k, Math.min(k + take, cells.size()))));
+      k += take;
+    }
+    List<GridCell> notes = new ArrayList<>();
+    end = collectNotesAfter(lines, end, notes);
+    return new Grid(blankSeparated ? "blank_cells" : "bare_lines", List.copyOf(rows), List.copyOf(notes), null, -1, start, end);
+  }
+
+  /** A line that cannot be a table cell: a sentence, a numbered paragraph or a heading. */
+  public static boolean isProseLine(String line) {
+    String s = line.strip();
+    if (s.length() > 60) return true;
+    if (s.endsWith("。")) return true;
+    if (line.startsWith("  ") && s.matches("^(\\d+[.、]|[一二三四五六七八九十]+、|\\([一二三四五六七八九十]+\\)).*")) return true;
+    return s.matches("^第[一二三四五六七八九十\\d]+[章节].*");
+  }
+
+  /** Notes printed right under a table (注：…, 备注：…), within a few blank lines. Returns the index after them. */
+  private static int collectNotesAfter(List<String> lines, int from, List<GridCell> notes) {
+    int i = from;
+    int blanks = 0;
+    int end = from;
+    while (i < lines.size() && blanks <= NOTE_LOOKAHEAD_BLANKS) {
+      String line = lines.get(i);
+      if (line.isBlank()) {
+        blanks++;
+      } else if (isNote(line.replace("\t", ""))) {
+        notes.add(new GridCell(line.replace("|", " ").strip(), i, true));
+        blanks = 0;
+        end = i + 1;
+      } else {
+        break;
+      }
+      i++;
+    }
+    return end;
+  }
+
+  /** Rows of a pipe or TAB table as they are read: a first title row becomes the caption, notes go aside, a second title ends the table. */
+  private static final class Rows {
+    final List<List<GridCell>> rows = new ArrayList<>();
+    final List<GridCell> notes = new ArrayList<>();
+    String caption;
+    int captionLine = -1;
+
+    /** False when the row starts another table (a title row after rows were read): the table ends before it. */
+    boolean add(List<GridCell> row, int line) {
+      List<GridCell> nonBlank = row.stream().filter(c -> !c.blank()).toList();
+      if (nonBlank.isEmpty()) return true;
+      if (nonBlank.size() == 1) {
+        String text = nonBlank.get(0).flat();
+        if (isNote(text)) {
+          notes.add(nonBlank.get(0));
+          return true;
+        }
+        if (TableTitle.isTitle(text) && TableTitle.reference(text) != null || rows.isEmpty() && caption == null && TableTitle.isTitle(text)) {
+          if (!rows.isEmpty() || caption != null) return false;
+          caption = TableTitle.clean(text.replace('\n', ' '));
+          captionLine = nonBlank.get(0).lineIndex();
+          return true;
+        }
+      }
+      rows.add(List.copyOf(row));
+      return true;
+    }
+
+    Grid grid(String layout, List<String> lines, int start, int end) {
+      int e = collectNotesAfter(lines, end, notes);
+      return new Grid(layout, List.copyOf(rows), List.copyOf(notes), caption, captionLine, start, Math.max(e, end));
+    }
+  }
+}
