@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * A table is recognized by its cells, in any of the shapes Word-to-text exports print:
  * <ul>
  *   <li><b>pipe rows</b> — {@code cell | cell | … |}, one row per line;
+ *   <li><b>TAB rows</b> — cells separated by TABs on one line, as pasted from a spreadsheet;
  *   <li><b>TAB cells</b> — one cell per line, its first line led by a TAB, a cell wrapped onto untabbed lines,
  *       rows separated by blank lines;
  *   <li><b>blank cells</b> — one cell per line (or per run of lines) between blank lines, no TAB;
@@ -36,8 +37,9 @@ public final class TextTableReader {
         i++;
         continue;
       }
-      if (line.contains("|")) g = readPipes(lines, i);
+      if (line.contains("|")) g = readDelimited(lines, i, PIPE);
       else if (line.startsWith("\t")) g = readTabCells(lines, i);
+      else if (isTabRow(line) && i + 1 < lines.size() && isTabRow(lines.get(i + 1))) g = readDelimited(lines, i, TAB);
       else if (HeaderWords.isHeader(line)) g = readBareCells(lines, i);
       if (g != null && g.endLineIndex() > i) {
         blocks.add(g);
@@ -64,25 +66,42 @@ public final class TextTableReader {
     return SECTION.matcher(text.strip()).matches();
   }
 
-  // ------------------------------------------------------------------ pipe rows
-  private static Grid readPipes(List<String> lines, int start) {
+  // ------------------------------------------------------------------ one row per line: pipes, or TABs between cells
+  private record Delimiter(String layout, String regex, boolean dropsTrailingEmpty) {
+    boolean matches(String line) {
+      return layout.equals("pipe_rows") ? line.contains("|") : isTabRow(line);
+    }
+  }
+
+  private static final Delimiter PIPE = new Delimiter("pipe_rows", "\\|", true);
+  private static final Delimiter TAB = new Delimiter("tab_rows", "\t", false);
+
+  /**
+   * Cells separated by TABs on one line, the line not led by a TAB (a row pasted from a spreadsheet). A table only
+   * when two such lines follow each other: a heading typed with a TAB (第一节⇥创新…) is one line alone.
+   */
+  static boolean isTabRow(String line) {
+    return !line.startsWith("\t") && line.indexOf('\t') > 0 && !line.strip().isEmpty();
+  }
+
+  private static Grid readDelimited(List<String> lines, int start, Delimiter d) {
     Rows rows = new Rows();
     int j = start;
     int end = start;
     for (; j < lines.size(); j++) {
       String line = lines.get(j);
-      if (line.isBlank()) continue;
-      if (!line.contains("|")) break;
-      if (!rows.add(splitPipes(line, j), j)) break;
+      if (line.isBlank() && !line.contains("\t")) continue;
+      if (!d.matches(line)) break;
+      if (!rows.add(split(line, j, d), j)) break;
       end = j + 1;
     }
-    return rows.grid("pipe_rows", lines, start, end);
+    return rows.grid(d.layout(), lines, start, end);
   }
 
-  static List<GridCell> splitPipes(String line, int idx) {
-    String[] parts = line.split("\\|", -1);
+  private static List<GridCell> split(String line, int idx, Delimiter d) {
+    String[] parts = line.split(d.regex(), -1);
     int n = parts.length;
-    if (n > 0 && parts[n - 1].isBlank()) n--;
+    if (d.dropsTrailingEmpty() && n > 0 && parts[n - 1].isBlank()) n--;
     List<GridCell> cells = new ArrayList<>(n);
     for (int k = 0; k < n; k++) cells.add(new GridCell(parts[k].strip(), parts[k].isBlank() ? -1 : idx, true));
     return cells;
@@ -157,7 +176,7 @@ public final class TextTableReader {
         continue;
       }
       String s = line.strip();
-      if (!cells.isEmpty() && (isProseLine(line) || TableTitle.reference(s) != null || isNote(s) || s.contains("|") || line.startsWith("\t"))) break;
+      if (!cells.isEmpty() && (isProseLine(line) || TableTitle.reference(s) != null || isNote(s) || s.contains("|") || line.contains("\t"))) break;
       int k = j + 1;
       StringBuilder text = new StringBuilder(s);
       if (blankSeparated) {

@@ -239,7 +239,7 @@ class TableShapesTest {
     assertEquals("990321", r.account().regionCode());
     assertEquals(List.of(), ObservationText.of(r.observations()));
     assertEquals("no_table_read", r.account().status());
-    List<Finding> notRead = r.findings().stream().filter(f -> f.findingType().equals("tables_not_read")).toList();
+    List<Finding> notRead = r.findings().stream().filter(f -> f.findingType().equals("table_not_read")).toList();
     assertEquals(1, notRead.size(), () -> r.findings().stream().map(Finding::findingType).toList().toString());
     assertEquals("table_found_unreadable.txt", notRead.get(0).sourceFile());
     assertEquals("12", notRead.get(0).sourceLines());
