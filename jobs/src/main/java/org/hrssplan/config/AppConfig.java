@@ -86,7 +86,7 @@ public record AppConfig(
   private static Map<String, org.hrssplan.quality.GateRule> gates(JsonNode node, String source) throws IOException {
     Map<String, org.hrssplan.quality.GateRule> gates = new LinkedHashMap<>();
     var known = java.util.Set.of("quarantine_share", "rejected_documents", "unknown_indicators", "region_lost_indicator",
-        "value_changed_same_document");
+        "value_changed_same_document", "tables_not_read");
     for (var it = node.fields(); it.hasNext(); ) {
       var e = it.next();
       if (!known.contains(e.getKey())) throw new IOException(source + ": unknown gate '" + e.getKey() + "' (known: " + known + ")");

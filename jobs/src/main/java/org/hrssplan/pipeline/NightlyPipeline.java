@@ -58,6 +58,9 @@ public final class NightlyPipeline {
     return run(new RunSummary(runId));
   }
 
+  private static final java.util.Set<String> NOT_READ =
+      java.util.Set.of(org.hrssplan.extract.PlanExtractor.STATUS_PARTIALLY_EXTRACTED, org.hrssplan.extract.PlanExtractor.STATUS_NO_TABLE_READ);
+
   /** Runs, filling {@code summary} as it goes, so a failed run's record still says how far it got. */
   public RunSummary run(RunSummary summary) throws IOException {
     String runId = summary.runId;
@@ -105,6 +108,13 @@ public final class NightlyPipeline {
       int landed = (Integer) d.getAs("observations") + (Integer) d.getAs("quarantined_cells");
       if (found != landed) summary.balanced = false;
       observationCount += (Integer) d.getAs("observations");
+    }
+    if (summary.documents.stream().anyMatch(d -> NOT_READ.contains(d.<String>getAs("status")))) {
+      for (Row r : DocumentExtraction.findings(extraction).where(col("finding_type").isin("table_not_read", "row_not_read"))
+          .orderBy("source_file", "source_lines").select("detail").collectAsList()) {
+        summary.notRead.add(r.getString(0));
+        progress.accept("      not read: " + r.getString(0));
+      }
     }
     summary.stageMillis.put("extract", ms(t1));
 

@@ -22,6 +22,8 @@ public final class RunSummary {
   public final List<org.hrssplan.quality.GateResult> gates = new ArrayList<>();
   public final List<String> unknownIndicators = new ArrayList<>();
   public final List<String> inputProblems = new ArrayList<>();
+  /** Tables and rows found and not read (findings table_not_read / row_not_read), with file and line. */
+  public final List<String> notRead = new ArrayList<>();
   public final Map<String, Long> quarantineByReason = new LinkedHashMap<>();
   public final Map<String, Long> findingsByType = new LinkedHashMap<>();
   public boolean balanced = true;
@@ -53,6 +55,10 @@ public final class RunSummary {
     if (!findingsByType.isEmpty()) {
       sb.append("\nFindings, by type\n");
       findingsByType.forEach((t, n) -> sb.append(String.format("  %-36s %6d%n", t, n)));
+    }
+    if (!notRead.isEmpty()) {
+      sb.append("\nFound and not read (their cells are quarantined)\n");
+      notRead.forEach(u -> sb.append("  ").append(u).append('\n'));
     }
     if (!unknownIndicators.isEmpty()) {
       sb.append("\nLabels the catalog does not know (kept, flagged unknown_indicator)\n");

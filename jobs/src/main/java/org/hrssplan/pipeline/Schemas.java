@@ -82,7 +82,7 @@ public final class Schemas {
 
   public static final StructType FINDING = new StructType(new StructField[] {
       f("finding_id", S, "Stable id (hash of type, file, indicator, lines)"),
-      f("finding_type", S, "cross_table_disagreement | five_year_total_vs_single_year_base | implausible_base | base_is_bound | jurisdiction_scope | table_prose_conflict | table_prose_comparator_mismatch | prose_only_target | revised_value | unknown_indicator | unit_dimension_mismatch | unit_assumed | region_not_identified | no_indicator_tables"),
+      f("finding_type", S, "cross_table_disagreement | five_year_total_vs_single_year_base | implausible_base | base_is_bound | jurisdiction_scope | table_prose_conflict | table_prose_comparator_mismatch | prose_only_target | revised_value | unknown_indicator | unit_dimension_mismatch | unit_assumed | region_not_identified | no_indicator_tables | table_not_read | row_not_read | unknown_column"),
       f("severity", S, "info | warning | error"),
       f("region_code", S, "地区代码"),
       f("indicator_id", S, "指标"),
@@ -100,7 +100,7 @@ public final class Schemas {
       f("format", S, "text | html | dataset"),
       f("region_code", S, "地区代码 recognized from the text"),
       f("region_name", S, "地区名称"),
-      f("status", S, "extracted | no_tables | region_not_identified | undecodable | duplicate_document | empty_document | unsupported_format"),
+      f("status", S, "extracted | partially_extracted (a table or row found and not read: see dq_findings table_not_read / row_not_read) | no_table_read | no_tables | region_not_identified | undecodable | duplicate_document | empty_document | unsupported_format"),
       f("tables", I, "indicator tables found"),
       f("indicator_rows", I, "indicator rows read"),
       f("value_cells", I, "table value cells found"),

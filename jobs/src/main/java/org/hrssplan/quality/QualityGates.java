@@ -15,6 +15,8 @@ import org.apache.spark.sql.Row;
  * <ul>
  *   <li>{@code quarantine_share}: quarantined cells / cells found ≤ limit;</li>
  *   <li>{@code rejected_documents}: documents not extracted (undecodable, duplicate, no region, …) ≤ limit;</li>
+ *   <li>{@code tables_not_read}: documents with an indicator table, or a row of one, found and not read
+ *       ({@code partially_extracted}, {@code no_table_read}) ≤ limit;</li>
  *   <li>{@code unknown_indicators}: observations whose label the catalog does not know ≤ limit;</li>
  *   <li>{@code region_lost_indicator}: region × indicator pairs published yesterday and missing tonight ≤ limit;</li>
  *   <li>{@code value_changed_same_document}: observations of a document whose bytes did not change whose value moved
@@ -28,10 +30,12 @@ public final class QualityGates {
       Dataset<Row> previousObservations, Dataset<Row> previousAccounting) {
     List<GateResult> out = new ArrayList<>();
     Row totals = accounting.selectExpr("coalesce(sum(value_cells + prose_targets), 0)", "coalesce(sum(quarantined_cells), 0)",
-        "count_if(status <> 'extracted')").first();
+        "count_if(status NOT IN ('extracted', 'partially_extracted', 'no_table_read'))",
+        "count_if(status IN ('partially_extracted', 'no_table_read'))").first();
     long found = totals.getLong(0);
     long quarantined = totals.getLong(1);
     long rejected = totals.getLong(2);
+    long notRead = totals.getLong(3);
     GateRule q = rules.get("quarantine_share");
     if (q != null) {
       double share = found == 0 ? 0 : (double) quarantined / found;
@@ -40,6 +44,14 @@ public final class QualityGates {
     }
     GateRule r = rules.get("rejected_documents");
     if (r != null) out.add(new GateResult(r, rejected <= r.limit(), rejected + " document(s) not extracted (limit " + (long) r.limit() + ")"));
+    GateRule t = rules.get("tables_not_read");
+    if (t != null) {
+      List<String> examples = notRead == 0 ? List.of() : accounting.where("status IN ('partially_extracted', 'no_table_read')")
+          .orderBy("source_file").limit(5).collectAsList().stream().map(a -> a.getAs("source_file") + " (" + a.getAs("status") + ")").toList();
+      out.add(new GateResult(t, notRead <= t.limit(), notRead == 0 ? "every indicator table found was read"
+          : notRead + " document(s) with a table or row found and not read (limit " + (long) t.limit() + "), e.g. " + examples
+              + "; the findings table_not_read / row_not_read name the lines"));
+    }
     GateRule u = rules.get("unknown_indicators");
     if (u != null) {
       long unknown = observations.where(col("indicator_id").isNull()).count();

@@ -24,7 +24,8 @@ class QualityGatesTest {
       "rejected_documents", new GateRule("rejected_documents", 0, "warn"),
       "unknown_indicators", new GateRule("unknown_indicators", 0, "warn"),
       "region_lost_indicator", new GateRule("region_lost_indicator", 0, "fail"),
-      "value_changed_same_document", new GateRule("value_changed_same_document", 0, "fail"));
+      "value_changed_same_document", new GateRule("value_changed_same_document", 0, "fail"),
+      "tables_not_read", new GateRule("tables_not_read", 0, "fail"));
 
   private record Frames(Dataset<Row> observations, Dataset<Row> accounting) {}
 
@@ -57,7 +58,7 @@ class QualityGatesTest {
     var seeds = new CorpusExtractor(TestFixtures.extractor()).extractAll(CorpusExtractor.listInputs(TestFixtures.plansDir()));
     Frames f = frames(seeds, o -> o);
     List<GateResult> r = QualityGates.evaluate(RULES, f.observations(), f.accounting(), f.observations(), f.accounting());
-    assertEquals(5, r.size());
+    assertEquals(6, r.size());
     assertTrue(r.stream().allMatch(GateResult::passed), r.toString());
   }
 
@@ -75,7 +76,13 @@ class QualityGatesTest {
     assertFalse(r.get("rejected_documents").passed());
     assertFalse(r.get("rejected_documents").blocks(), "warn only");
     assertFalse(r.get("unknown_indicators").passed());
-    assertEquals(3, r.size(), "no previous tables: the two comparison gates are not evaluated");
+    // e (a row of 3 cells under 4 headers), l (a truncated last row): partially read; q (no header), r (no period),
+    // t (its only row does not fit): no table read
+    assertFalse(r.get("tables_not_read").passed());
+    assertTrue(r.get("tables_not_read").blocks(), "a table found and not read stops publication by default");
+    assertTrue(r.get("tables_not_read").measured().startsWith("5 document(s)"), r.get("tables_not_read").measured());
+    assertTrue(r.get("tables_not_read").measured().contains("q_header_missing.txt (no_table_read)"), r.get("tables_not_read").measured());
+    assertEquals(4, r.size(), "no previous tables: the two comparison gates are not evaluated");
   }
 
   @Test
