@@ -40,7 +40,7 @@ public final class TextTableReader {
       if (line.contains("|")) g = readDelimited(lines, i, PIPE);
       else if (line.startsWith("\t")) g = readTabCells(lines, i);
       else if (isTabRow(line) && i + 1 < lines.size() && isTabRow(lines.get(i + 1))) g = readDelimited(lines, i, TAB);
-      else if (HeaderWords.isHeader(line)) g = readBareCells(lines, i);
+      else if (startsHeader(line)) g = readBareCells(lines, i);
       if (g != null && g.endLineIndex() > i) {
         blocks.add(g);
         i = g.endLineIndex();
@@ -50,6 +50,15 @@ public final class TextTableReader {
       }
     }
     return List.copyOf(blocks);
+  }
+
+  /**
+   * A line that can be the first cell of a header of bare cells: a header word that names no value (指标, 序号, 类别,
+   * 属性, 单位 …). A value word alone (“十四五”时期, 2025年) also begins headings and sentences, so it never starts one.
+   */
+  private static boolean startsHeader(String line) {
+    String s = line.strip();
+    return !isProseLine(line) && HeaderWords.isHeader(s) && !HeaderWords.isValue(s);
   }
 
   /** Blank and not TAB-led: a TAB-only line is an empty cell in the TAB layout, not a row separator. */

@@ -41,6 +41,13 @@ public final class TableLocator {
       int header = headerRow(grid);
       String title = grid.caption();
       int titleLine = grid.captionLineIndex();
+      if (title == null && header > 0) {
+        GridCell own = titleRow(grid, header);
+        if (own != null) {
+          title = TableTitle.clean(own.flat());
+          titleLine = own.lineIndex();
+        }
+      }
       if (title == null) {
         Paragraph p = precedingTitle(blocks, b);
         if (p != null) {
@@ -80,6 +87,15 @@ public final class TableLocator {
       }
     }
     return -1;
+  }
+
+  /** A row above the header whose only text names the table (an HTML title row spanning all columns). */
+  private static GridCell titleRow(Grid grid, int header) {
+    for (int r = header - 1; r >= 0; r--) {
+      List<GridCell> own = grid.rows().get(r).stream().filter(c -> c.origin() && !c.blank()).toList();
+      if (own.size() == 1 && TableTitle.isTitle(own.get(0).flat())) return own.get(0);
+    }
+    return null;
   }
 
   private static Paragraph precedingTitle(List<Block> blocks, int gridIndex) {
