@@ -57,7 +57,7 @@ public final class LabelSuggestions {
     return out;
   }
 
-  /** The {@code top} indicators closest to {@code label}, best first (ties in catalog order). */
+  /** The {@code top} indicators closest to {@code label}, best first (ties in catalog order); only those sharing a bigram. */
   public List<Suggestion> suggest(String label, Set<String> units, int top) {
     String key = IndicatorCatalog.nameKey(label);
     Set<String> dimensions = new TreeSet<>();
@@ -76,6 +76,7 @@ public final class LabelSuggestions {
           closest = name;
         }
       }
+      if (best <= 0) continue; // a unit in common alone is no suggestion
       Optional<Unit> unit = catalog.unit(ind.unit());
       boolean same = unit.isPresent() && dimensions.contains(unit.get().dimension());
       all.add(new Suggestion(ind, NAME_WEIGHT * best + (same ? UNIT_BONUS : 0), best, closest, same));
