@@ -13,6 +13,12 @@ import java.util.TreeMap;
  * all regions instead of once per region: at national scale (thousands of regions) searching the text for
  * each name in turn cost more than the rest of extraction together.
  *
+ * <p>Besides the rows of regions.csv the index scores <em>places</em>: parent cities and provinces named in the
+ * parent_city / province columns that are not rows themselves (长春市 above 朝阳区). They are numbered after the
+ * rows (node {@code regions.size() + i} is place i) and scored the same way (full name ×2, short name ×1), in the
+ * same single pass. Names shared by several nodes (two 朝阳区, or a region's short name that is another's full
+ * name) are one trie entry whose occurrences add to every node it names, each with its own weight.
+ *
  * <p>The scores are exactly those of counting each name with {@code String.indexOf} from left to right,
  * restarting after the end of each occurrence (no overlaps): occurrences of one name are met here in the same
  * left-to-right order, and one is counted only if it starts at or after the end of the last one counted.
@@ -39,11 +45,20 @@ final class RegionNameIndex {
   private final int[][] weightsOf;
 
   RegionNameIndex(List<Region> regions) {
-    // name → (region index → weight); a region whose short name is its full name (铜梁 → 铜梁) gets both weights
+    this(regions, List.of());
+  }
+
+  /** Rows and, numbered after them, places that are not rows (their full name; the short name is derived). */
+  RegionNameIndex(List<Region> regions, List<String> places) {
+    // name → (node index → weight); a region whose short name is its full name (铜梁 → 铜梁) gets both weights
     Map<String, Map<Integer, Integer>> weights = new LinkedHashMap<>();
     for (int r = 0; r < regions.size(); r++) {
       addWeight(weights, regions.get(r).name(), r, FULL_NAME_WEIGHT);
       addWeight(weights, regions.get(r).shortName(), r, SHORT_NAME_WEIGHT);
+    }
+    for (int p = 0; p < places.size(); p++) {
+      addWeight(weights, places.get(p), regions.size() + p, FULL_NAME_WEIGHT);
+      addWeight(weights, Region.placeShortName(places.get(p)), regions.size() + p, SHORT_NAME_WEIGHT);
     }
     names = new String[weights.size()];
     regionsOf = new int[weights.size()][];
@@ -70,7 +85,7 @@ final class RegionNameIndex {
   }
 
   /**
-   * The score of every region named at least once in the text, by region index in ascending order:
+   * The score of every node (region, then place) named at least once in the text, by index in ascending order:
    * {@value #FULL_NAME_WEIGHT} per occurrence of its full name plus {@value #SHORT_NAME_WEIGHT} per occurrence
    * of its short name. Regions not named are absent (their score is 0).
    */
