@@ -65,7 +65,8 @@ public final class PlanExtractor implements Serializable {
     } catch (RuntimeException e) {
       return rejected(fileName, sha, 0, "unreadable", fileName + ": " + e);
     }
-    Optional<Region> region = regions.recognize(doc.text());
+    RegionDirectory.Recognition recognition = regions.identify(doc.text());
+    Optional<Region> region = recognition.region();
     ExtractionSink sink = new ExtractionSink();
     TableInterpreter interpreter = new TableInterpreter(catalog);
     TableLocator.Located located = TableLocator.locate(doc);
@@ -95,7 +96,7 @@ public final class PlanExtractor implements Serializable {
     findings.addAll(new FindingRules(catalog, thresholds).apply(doc, sink.observations, scopeNotes));
     if (region.isEmpty()) {
       findings.add(new Finding(PlanDocument.sha256("region|" + fileName).substring(0, 16), "region_not_identified", Finding.ERROR,
-          null, null, null, null, fileName + ": no region of regions.csv is clearly named in the document's text; its "
+          null, null, null, null, fileName + ": no region of regions.csv is clearly named in the document's text (" + recognition.reason() + "); its "
               + (sink.valueCells + sink.proseTargets) + " cells are quarantined", fileName, ""));
     }
     boolean nothingFound = tables.isEmpty() && tablesNotFullyRead == 0 && sink.proseTargets == 0;
