@@ -1,0 +1,68 @@
+package org.hrssplan.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.util.List;
+import org.hrssplan.testing.ObservationText;
+import org.hrssplan.testing.TestFixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Shapes written after the extractor, to see whether it reads plans it was not built on (fixtures/unseen, regions of
+ * data/raw/regions.csv). Expected rows read off each fixture by hand, line by line.
+ */
+class UnseenShapesTest {
+  private static ExtractionResult extract(String name) throws Exception {
+    return TestFixtures.extractor().extract(name, Files.readAllBytes(TestFixtures.resource("fixtures/unseen/" + name)));
+  }
+
+  @Test
+  void blankSeparatedCellsWithASerialAndACategoryPrintedOncePerGroup() throws Exception {
+    ExtractionResult r = extract("blank_cells_serial_category.txt");
+    assertEquals(List.of(
+        "L23 urban_new_jobs base 2020 = 3.1 万人 cum anticipatory",
+        "L25 urban_new_jobs target 2025 = 3.5 万人 cum anticipatory",
+        "L33 surveyed_urban_unemployment_rate base 2020 = 5.4 % anticipatory",
+        "L35 surveyed_urban_unemployment_rate target 2025 < 5.5 % anticipatory",
+        "L45 unemployment_insurance_insured base 2020 = 8.5 万人 binding",
+        "L47 unemployment_insurance_insured target 2025 = 9.2 万人 binding"), ObservationText.of(r.observations()));
+    assertEquals("extracted", r.account().status());
+  }
+
+  @Test
+  void aHeaderOfTwoTextRowsGivesEachColumnItsPath() throws Exception {
+    ExtractionResult r = extract("two_row_text_header.txt");
+    assertEquals(List.of(
+        "L6 registered_urban_unemployment_rate base 2015 = 3.9 % anticipatory",
+        "L6 registered_urban_unemployment_rate target 2020 <= 4.5 % anticipatory",
+        "L6 registered_urban_unemployment_rate actual 2020 = 3.7 % anticipatory",
+        "L7 unemployment_insurance_insured base 2015 = 6.1 万人 binding",
+        "L7 unemployment_insurance_insured target 2020 = 7 万人 binding",
+        "L7 unemployment_insurance_insured actual 2020 = 7.8 万人 binding"), ObservationText.of(r.observations()));
+    assertEquals("“十三五”时期 / 规划目标", r.observations().get(1).sourceColumn());
+  }
+
+  @Test
+  void aTitleRowSpanningTheTableIsItsTitleNotARow() throws Exception {
+    ExtractionResult r = extract("title_row_in_table.html");
+    assertEquals(List.of(
+        "L7 surveyed_urban_unemployment_rate base 2020 = 5.4 % anticipatory",
+        "L7 surveyed_urban_unemployment_rate target 2025 < 5.5 % anticipatory",
+        "L8 unemployment_insurance_insured base 2020 = 8.5 万人 binding",
+        "L8 unemployment_insurance_insured target 2025 = 9.2 万人 binding"), ObservationText.of(r.observations()));
+    assertEquals("专栏2", r.observations().get(0).sourceTable());
+  }
+
+  @Test
+  void aBlankCellAmongBlankSeparatedCellsMakesItsRowShortNeverShiftsTheNextRow() throws Exception {
+    ExtractionResult r = extract("blank_cells_missing_cell.txt");
+    assertEquals(List.of(
+        "L29 unemployment_insurance_insured base 2020 = 8.5 万人 binding",
+        "L31 unemployment_insurance_insured target 2025 = 9.2 万人 binding"), ObservationText.of(r.observations()));
+    assertEquals(List.of("L17 row_too_few_cells 万人", "L19 row_too_few_cells 预期性", "L21 row_too_few_cells [3.1]"),
+        r.quarantined().stream().map(q -> "L" + q.sourceLine() + " " + q.reasonCode() + " " + q.rawText()).toList());
+    assertEquals("partially_extracted", r.account().status());
+    assertEquals(1, r.findings().stream().filter(f -> f.findingType().equals("row_not_read")).count());
+  }
+}
