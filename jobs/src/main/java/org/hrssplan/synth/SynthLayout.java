@@ -34,10 +34,16 @@ enum SynthLayout {
     return values()[(ordinal - 1) % values().length];
   }
 
-  /** The table's label (专栏1, 附表2, 表1), or null for a shape whose titles carry none. */
+  /**
+   * The table's reference: its label as printed (专栏1, 附表2, 表1); for a shape whose titles print none, the one the
+   * extractor gives such a table, T + its position among the document's tables (T1, T2).
+   */
   String ref(int number) {
-    return refWord == null ? null : refWord + number;
+    return (refWord == null ? UNLABELLED_REF : refWord) + number;
   }
+
+  /** Not printed: the prefix of the reference of a table whose title has no label (TableLocator). */
+  static final String UNLABELLED_REF = "T";
 
   String extension() {
     return extension;
