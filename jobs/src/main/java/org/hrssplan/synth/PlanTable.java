@@ -20,7 +20,10 @@ record PlanTable(String ref, String title, int periodNumber, List<String> header
   /** 一、就业创业: a section row, not an observation; {@code group} (就业创业) is its text in a 一级指标 or 类别 cell. */
   record Section(String text, String group) implements Entry {}
 
-  /** An indicator row: the label's parts and one printed cell per value column. */
+  /**
+   * An indicator row: the label's parts and one printed cell per value column. {@code labelUnit} is the row's printed
+   * unit, in the label or, in a shape with a 单位 column, in that cell (null: none printed there).
+   */
   record Row(Indicator indicator, String name, int number, boolean marked, boolean sub, String labelUnit, List<PrintedCell> cells,
       String attribute) implements Entry {
 
