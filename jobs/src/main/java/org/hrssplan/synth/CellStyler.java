@@ -24,11 +24,13 @@ final class CellStyler {
   private final IndicatorCatalog catalog;
   private final SplittableRandom rng;
   private final boolean fullWidthSymbols;
+  private final List<String> missingForms;
 
-  CellStyler(IndicatorCatalog catalog, SplittableRandom rng, boolean fullWidthSymbols) {
+  CellStyler(IndicatorCatalog catalog, SplittableRandom rng, boolean fullWidthSymbols, List<String> missingForms) {
     this.catalog = catalog;
     this.rng = rng;
     this.fullWidthSymbols = fullWidthSymbols;
+    this.missingForms = List.copyOf(missingForms);
   }
 
   RowStyle rowStyle(Indicator ind) {
@@ -60,7 +62,9 @@ final class CellStyler {
   }
 
   PrintedCell base(Indicator ind, RowStyle style, BigDecimal canonical) {
-    if (rng.nextDouble() < SynthVocabulary.MISSING_BASE_SHARE) return PrintedCell.missing();
+    if (rng.nextDouble() < SynthVocabulary.MISSING_BASE_SHARE) {
+      return PrintedCell.missing(missingForms.size() == 1 ? missingForms.get(0) : missingForms.get(rng.nextInt(missingForms.size())));
+    }
     return switch (style.form()) {
       case QUALITATIVE -> qualitative();
       case RATIO -> ratio(false);

@@ -15,8 +15,13 @@ record PrintedCell(String text, String kind, BigDecimal number, String cellUnit,
   static final String QUALITATIVE = "qualitative";
   static final String RATIO = "ratio";
 
-  static PrintedCell missing() {
-    return new PrintedCell(SynthVocabulary.MISSING, MISSING, null, null, null, false, false);
+  /** A missing value printed as {@code text}: —, -, or nothing at all (a blank cell). */
+  static PrintedCell missing(String text) {
+    return new PrintedCell(text, MISSING, null, null, null, false, false);
+  }
+
+  boolean blank() {
+    return text.isBlank();
   }
 
   static PrintedCell words(String text, String kind) {

@@ -71,7 +71,7 @@ final class RegionRoster {
   }
 
   static String fileName(int ordinal, String code) {
-    return String.format("s%04d_%s.txt", ordinal, code);
+    return String.format("s%04d_%s", ordinal, code) + SynthLayout.forDocument(ordinal).extension();
   }
 
   private static String levelWord(String level) {

@@ -134,11 +134,32 @@ final class SynthVocabulary {
   static final List<String> BASE_20_HEADERS = List.of("2020年基数", "2020年");
   static final List<String> TARGET_25_HEADERS = List.of("2025年目标", "2025年", "规划目标");
   static final List<String> ATTRIBUTE_HEADERS = List.of("属性", "指标属性");
+  // ---- the shapes found by their header (BLANK_CELLS, TWO_LEVEL, HTML)
+  static final String UNIT_HEADER = "单位";
+  static final List<String> TWO_LEVEL_HEADERS = List.of("一级指标", "二级指标", UNIT_HEADER);
+  static final String CATEGORY_HEADER = "类别";
+  /** Titles without a 专栏N label; a table may also have none ({@link #UNTITLED_TABLE_SHARE}). */
+  static final List<String> BLANK_TITLES_13 = List.of("“十三五”时期主要指标完成情况表", "“十三五”规划主要指标完成情况");
+  static final List<String> BLANK_TITLES_14 = List.of("主要指标表", "“十四五”时期主要指标表", "“十四五”时期人力资源和社会保障主要指标表");
+  static final double UNTITLED_TABLE_SHARE = 0.15;
+  /** 十三五 headers that carry the period themselves (2020, 十三五), since the title may not. */
+  static final List<String> BLANK_TARGET_20_HEADERS = List.of("“十三五”规划目标", "2020年目标");
+  static final List<String> BLANK_ACTUAL_20_HEADERS = List.of("2020年完成数", "2020年完成情况");
+  static final List<String> BLANK_BASE_20_HEADERS = List.of("2020年", "2020年基数", "2020年基准");
+  static final List<String> BLANK_TARGET_25_HEADERS = List.of("2025年目标", "2025年");
+  static final List<String> HTML_TITLES_13 = List.of(TITLE_13, "“十三五”时期主要指标完成情况");
+  /** The HTML header cell spanning value columns, and the headers under it: the column's path names the period. */
+  static final String SPAN_13 = "“十三五”时期";
+  static final String SPAN_14 = "“十四五”时期";
+  static final List<String> SPANNED_TARGET_20_HEADERS = List.of("规划目标", "目标值", "2020年目标");
+  static final List<String> SPANNED_ACTUAL_20_HEADERS = List.of("2020年完成数", "完成情况", "完成值");
+  static final List<String> SPANNED_TARGET_25_HEADERS = List.of("2025年目标", "目标值", "2025年");
   static final String BINDING = "约束性";
   static final String ANTICIPATORY = "预期性";
   static final String NOTE_BRACKETS = "注:[ ]内为五年累计数。";
   static final String NOTE_MARKED = "注:带*为本地增加指标;[ ]内为五年累计数。";
   static final String MISSING = "—";
+  static final String MISSING_ASCII = "-";
   static final List<String> QUALITATIVE_VALUES = List.of("动态清零", "保持动态清零", "实现动态消除");
 
   /** Share of value cells printed as "—" (no base figure). */
@@ -201,7 +222,7 @@ final class SynthVocabulary {
   static final Form CUMULATIVE_DONE = new Form("累计完成", "", null);
   static final Form ANNUAL_TARGET = new Form("每年不低于", "", ">=");
   static final Form ANNUAL_DONE = new Form("每年均超过", "", ">");
-  static final String CELL_WORDS = "累计不低于累计完成每年不低于每年均超过≤<≥>以内以上【】[]";
+  static final String CELL_WORDS = "累计不低于累计完成每年不低于每年均超过≤<≥>＜＞以内以上【】[]";
   /** Indicators printed as 其中: sub-rows (叙永 style). */
   static final java.util.Set<String> SUB_INDICATORS = java.util.Set.of("migrant_worker_training",
       "rural_labor_transferred_in_province", "high_skilled_talent_total", "senior_title_talent", "new_senior_skill_certificates");
@@ -262,6 +283,12 @@ final class SynthVocabulary {
     b.append(PROJECT_BOX_TITLE);
     PROJECT_BOX_LINES.forEach(b::append);
     b.append(TITLE_13).append(TITLE_13_BARE).append(TITLE_14);
+    b.append(UNIT_HEADER).append(CATEGORY_HEADER).append(SPAN_13).append(SPAN_14);
+    for (List<String> l : List.of(TWO_LEVEL_HEADERS, BLANK_TITLES_13, BLANK_TITLES_14, BLANK_TARGET_20_HEADERS,
+        BLANK_ACTUAL_20_HEADERS, BLANK_BASE_20_HEADERS, BLANK_TARGET_25_HEADERS, HTML_TITLES_13, SPANNED_TARGET_20_HEADERS,
+        SPANNED_ACTUAL_20_HEADERS, SPANNED_TARGET_25_HEADERS)) {
+      l.forEach(b::append);
+    }
     for (List<String> l : List.of(LABEL_HEADERS, BASE_15_HEADERS, TARGET_20_HEADERS, ACTUAL_20_HEADERS, BASE_20_HEADERS,
         TARGET_25_HEADERS, ATTRIBUTE_HEADERS, QUALITATIVE_VALUES, PROSE_LEADS, NEUTRAL_VERBS, PROSE_COMPARATOR_WORDS)) {
       l.forEach(b::append);

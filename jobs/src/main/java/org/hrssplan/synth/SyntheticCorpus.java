@@ -17,8 +17,9 @@ import org.hrssplan.catalog.IndicatorCatalog;
  * must read from it. The same regions count and seed give byte-identical files; document i depends only on
  * the seed and i, so a small corpus is a prefix of a large one.
  *
- * <p>Writes into the output folder: {@code plans/sNNNN_<code>.txt}, {@code regions.csv} (columns of
- * data/raw/regions.csv) and {@code expected_observations.csv} (golden-row columns).
+ * <p>Writes into the output folder: {@code plans/sNNNN_<code>.txt} ({@code .html} for the HTML shape; documents take
+ * the {@link SynthLayout} shapes in turn), {@code regions.csv} (columns of data/raw/regions.csv) and
+ * {@code expected_observations.csv} (golden-row columns).
  */
 public final class SyntheticCorpus {
   public static final String PLANS = "plans";

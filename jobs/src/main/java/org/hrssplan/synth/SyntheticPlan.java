@@ -43,7 +43,7 @@ final class SyntheticPlan {
     this.region = region;
     this.layout = layout;
     this.rng = rng;
-    this.styler = new CellStyler(catalog, rng, layout == SynthLayout.TAB_CELLS);
+    this.styler = new CellStyler(catalog, rng, layout.fullWidthSymbols(), layout.missingForms());
   }
 
   static Written write(IndicatorCatalog catalog, SyntheticRegion region, int ordinal, SplittableRandom rng) {
@@ -58,6 +58,8 @@ final class SyntheticPlan {
     int n = SynthVocabulary.MIN_INDICATORS + rng.nextInt(SynthVocabulary.MAX_INDICATORS - SynthVocabulary.MIN_INDICATORS + 1);
     List<Indicator> chosen = new ArrayList<>(catalog.indicators());
     chosen.retainAll(all.subList(0, n));
+    // a 单位 cell that is never blank has nothing to print for an indicator without a unit (动态清零, 高:中:初)
+    if (layout.unitCellAlways()) chosen.removeIf(ind -> ind.unit().isEmpty());
     Map<Indicator, IndicatorSeries> series = new LinkedHashMap<>();
     List<Indicator> in13 = new ArrayList<>();
     List<Indicator> in14 = new ArrayList<>();
@@ -78,11 +80,12 @@ final class SyntheticPlan {
     while (inProse.size() > SynthVocabulary.MAX_PROSE_TARGETS) inProse.remove(inProse.size() - 1);
 
     // ---- the document
-    DocumentLines doc = new DocumentLines();
-    TableWriter tables = new TableWriter(rng);
     String full = region.name();
     String level = region.levelChar();
-    doc.add(String.format(pick(SynthVocabulary.TITLE_FORMS), full));
+    String documentTitle = String.format(pick(SynthVocabulary.TITLE_FORMS), full);
+    DocumentLines doc = layout == SynthLayout.HTML ? DocumentLines.html(documentTitle) : new DocumentLines();
+    TableWriter tables = new TableWriter(rng);
+    doc.add(documentTitle);
     doc.blank();
     doc.add(String.format(SynthVocabulary.INTRO, full, region.shortName()));
     doc.blank();
@@ -139,35 +142,64 @@ final class SyntheticPlan {
 
   // ------------------------------------------------------------------ tables
   private PlanTable table13(List<Indicator> rows, Map<Indicator, IndicatorSeries> series) {
-    boolean bare = layout == SynthLayout.BARE_LINES;
-    String title = bare ? String.format(SynthVocabulary.TITLE_13_BARE, region.shortName()) : SynthVocabulary.TITLE_13;
-    List<String> valueHeaders = List.of(pick(SynthVocabulary.BASE_15_HEADERS), pick(SynthVocabulary.TARGET_20_HEADERS),
-        pick(SynthVocabulary.ACTUAL_20_HEADERS));
+    String title = switch (layout) {
+      case BARE_LINES -> String.format(SynthVocabulary.TITLE_13_BARE, region.shortName());
+      case BLANK_CELLS -> untitledOr(SynthVocabulary.BLANK_TITLES_13);
+      case HTML -> pick(SynthVocabulary.HTML_TITLES_13);
+      default -> SynthVocabulary.TITLE_13;
+    };
+    List<String> valueHeaders = switch (layout) {
+      // the headers alone name the period: a table without title or with 主要指标表 is still read as 十三五
+      case BLANK_CELLS -> List.of(pick(SynthVocabulary.BASE_15_HEADERS), pick(SynthVocabulary.BLANK_TARGET_20_HEADERS),
+          pick(SynthVocabulary.BLANK_ACTUAL_20_HEADERS));
+      // base beside, target and actual under “十三五”时期
+      case HTML -> List.of(pick(SynthVocabulary.BASE_15_HEADERS), pick(SynthVocabulary.SPANNED_TARGET_20_HEADERS),
+          pick(SynthVocabulary.SPANNED_ACTUAL_20_HEADERS));
+      default -> List.of(pick(SynthVocabulary.BASE_15_HEADERS), pick(SynthVocabulary.TARGET_20_HEADERS),
+          pick(SynthVocabulary.ACTUAL_20_HEADERS));
+    };
     List<PlanTable.Column> columns = List.of(new PlanTable.Column("base", 2015), new PlanTable.Column("target", 2020),
         new PlanTable.Column("actual", 2020));
-    return table(layout.ref(1), title, 13, valueHeaders, columns, rows, ind -> {
+    return table(layout.ref(1), title, 13, valueHeaders, columns, SynthVocabulary.SPAN_13, 1, rows, ind -> {
       IndicatorSeries s = series.get(ind);
       return new BigDecimal[] {s.base2015(), s.target2020(), s.actual2020()};
     });
   }
 
   private PlanTable table14(List<Indicator> rows, Map<Indicator, IndicatorSeries> series) {
-    List<String> valueHeaders = List.of(pick(SynthVocabulary.BASE_20_HEADERS), pick(SynthVocabulary.TARGET_25_HEADERS));
+    String title = layout == SynthLayout.BLANK_CELLS ? untitledOr(SynthVocabulary.BLANK_TITLES_14) : SynthVocabulary.TITLE_14;
+    List<String> valueHeaders = switch (layout) {
+      case BLANK_CELLS -> List.of(pick(SynthVocabulary.BLANK_BASE_20_HEADERS), pick(SynthVocabulary.BLANK_TARGET_25_HEADERS));
+      case HTML -> List.of(pick(SynthVocabulary.BASE_20_HEADERS), pick(SynthVocabulary.SPANNED_TARGET_25_HEADERS));
+      default -> List.of(pick(SynthVocabulary.BASE_20_HEADERS), pick(SynthVocabulary.TARGET_25_HEADERS));
+    };
     List<PlanTable.Column> columns = List.of(new PlanTable.Column("base", 2020), new PlanTable.Column("target", 2025));
-    return table(layout.ref(2), SynthVocabulary.TITLE_14, 14, valueHeaders, columns, rows, ind -> {
+    return table(layout.ref(2), title, 14, valueHeaders, columns, SynthVocabulary.SPAN_14, 0, rows, ind -> {
       IndicatorSeries s = series.get(ind);
       return new BigDecimal[] {s.base2020(), s.target2025()};
     });
   }
 
+  /** A title drawn from {@code titles}, or now and then none at all (the table is found by its header). */
+  private String untitledOr(List<String> titles) {
+    return rng.nextDouble() < SynthVocabulary.UNTITLED_TABLE_SHARE ? null : pick(titles);
+  }
+
   private PlanTable table(String ref, String title, int period, List<String> valueHeaders, List<PlanTable.Column> columns,
-      List<Indicator> indicators, java.util.function.Function<Indicator, BigDecimal[]> values) {
-    boolean bare = layout == SynthLayout.BARE_LINES;
-    boolean attributes = rng.nextDouble() < SynthVocabulary.ATTRIBUTE_COLUMN_SHARE;
+      String spanHeader, int spanFrom, List<Indicator> indicators, java.util.function.Function<Indicator, BigDecimal[]> values) {
+    boolean attributes = layout == SynthLayout.BLANK_CELLS || layout == SynthLayout.TWO_LEVEL
+        || rng.nextDouble() < SynthVocabulary.ATTRIBUTE_COLUMN_SHARE;
     List<String> headers = new ArrayList<>();
-    headers.add(bare ? "指标" : pick(SynthVocabulary.LABEL_HEADERS)); // 指标名称 is no header word for bare lines
+    switch (layout) {
+      case BARE_LINES -> headers.add("指标"); // 指标名称 is no header word for bare lines
+      case BLANK_CELLS -> headers.addAll(List.of(pick(SynthVocabulary.LABEL_HEADERS), SynthVocabulary.UNIT_HEADER,
+          pick(SynthVocabulary.ATTRIBUTE_HEADERS)));
+      case TWO_LEVEL -> headers.addAll(SynthVocabulary.TWO_LEVEL_HEADERS);
+      case HTML -> headers.addAll(List.of(SynthVocabulary.CATEGORY_HEADER, pick(SynthVocabulary.LABEL_HEADERS)));
+      default -> headers.add(pick(SynthVocabulary.LABEL_HEADERS));
+    }
     headers.addAll(valueHeaders);
-    if (attributes) headers.add(pick(SynthVocabulary.ATTRIBUTE_HEADERS));
+    if (attributes && layout != SynthLayout.BLANK_CELLS) headers.add(pick(SynthVocabulary.ATTRIBUTE_HEADERS));
     List<PlanTable.Entry> entries = new ArrayList<>();
     int number = 0;
     int section = 0;
@@ -176,9 +208,14 @@ final class SyntheticPlan {
     for (String category : SynthVocabulary.CATEGORY_ORDER) {
       List<Indicator> inCategory = indicators.stream().filter(i -> i.category().equals(category)).toList();
       if (inCategory.isEmpty()) continue;
-      entries.add(new PlanTable.Section(SynthVocabulary.CHINESE_ORDINALS.charAt(section++) + "、" + SynthVocabulary.SECTION_ROWS.get(category)));
+      String group = SynthVocabulary.SECTION_ROWS.get(category);
+      entries.add(new PlanTable.Section(SynthVocabulary.CHINESE_ORDINALS.charAt(section++) + "、" + group, group));
       for (Indicator ind : inCategory) {
         CellStyler.RowStyle style = styler.rowStyle(ind);
+        if (layout.unitCellAlways() && style.labelUnit() == null) {
+          // the 单位 cell prints the unit the row's numbers are in, also where a label would print none
+          style = new CellStyler.RowStyle(style.form(), style.printUnit(), style.cellsPrintUnit(), style.printUnit());
+        }
         BigDecimal[] v = values.apply(ind);
         List<PrintedCell> cells = new ArrayList<>();
         for (int k = 0; k < columns.size(); k++) {
@@ -197,7 +234,7 @@ final class SyntheticPlan {
       }
     }
     String note = anyMarked ? SynthVocabulary.NOTE_MARKED : anyBracket && rng.nextBoolean() ? SynthVocabulary.NOTE_BRACKETS : null;
-    return new PlanTable(ref, title, period, headers, columns, attributes, entries, note);
+    return new PlanTable(ref, title, period, headers, columns, attributes, entries, note, spanHeader, spanFrom);
   }
 
   /** name_zh, or now and then an alias the catalog knows, or the label preferred for that indicator. */

@@ -38,12 +38,13 @@ class SyntheticCorpusTest {
 
   @TempDir static Path tmp;
   private static Path corpus;
+  private static SyntheticCorpus.Summary summary;
   private static List<Map<String, String>> expected;
 
   @BeforeAll
   static void writeCorpus() throws IOException {
     corpus = tmp.resolve("corpus");
-    new SyntheticCorpus(TestFixtures.catalog()).write(DOCUMENTS, SEED, corpus);
+    summary = new SyntheticCorpus(TestFixtures.catalog()).write(DOCUMENTS, SEED, corpus);
     expected = rows(Files.readString(corpus.resolve(SyntheticCorpus.EXPECTED)));
   }
 
@@ -88,11 +89,19 @@ class SyntheticCorpusTest {
     Map<String, List<String>> lines = new HashMap<>();
     for (Map<String, String> r : expected) {
       if (!r.get("source_kind").equals("table")) continue;
+      SynthLayout layout = layoutOf(r.get("source_file"));
       List<String> doc = lines.computeIfAbsent(r.get("source_file"), f -> read(corpus.resolve(SyntheticCorpus.PLANS).resolve(f)));
       String line = doc.get(Integer.parseInt(r.get("source_line")) - 1);
-      layouts.add(line.contains("|") ? "pipe" : line.startsWith("\t") ? "tab" : "bare");
+      boolean shaped = switch (layout) {
+        case PIPE_ROWS, TWO_LEVEL -> line.contains("|");
+        case TAB_CELLS -> line.startsWith("\t") || doc.get(Integer.parseInt(r.get("source_line")) - 2).equals("\t");
+        case BARE_LINES, BLANK_CELLS -> !line.contains("|") && !line.contains("\t");
+        case HTML -> line.startsWith("<tr>") && line.contains("<td");
+      };
+      assertTrue(shaped, layout + " value line " + r.get("source_file") + ":" + r.get("source_line") + ": " + line);
+      layouts.add(layout.name().toLowerCase(java.util.Locale.ROOT));
     }
-    assertEquals(Set.of("pipe", "tab", "bare"), layouts);
+    assertEquals(summary.documentsPerLayout().keySet(), layouts, "every shape has table rows");
     assertTrue(count(r -> r.get("source_kind").equals("prose")) >= DOCUMENTS * 3, "prose targets in every document");
     assertTrue(count(r -> r.get("source_kind").equals("table") && r.get("is_cumulative").equals("true")) > 0, "five-year sums in tables");
     assertTrue(count(r -> r.get("value_raw").startsWith("[")) > 0 && count(r -> r.get("value_raw").startsWith("【")) > 0);
@@ -129,7 +138,102 @@ class SyntheticCorpusTest {
     assertEquals(1, r.unexpected().size(), r.unexpected().toString());
   }
 
+  @Test
+  void theDocumentsTakeTheSixShapesInTurn() {
+    Map<String, Integer> perShape = new java.util.LinkedHashMap<>();
+    for (SynthLayout l : SynthLayout.values()) perShape.put(l.name().toLowerCase(java.util.Locale.ROOT), DOCUMENTS / 6);
+    assertEquals(perShape, summary.documentsPerLayout());
+    for (Path f : plans()) assertEquals(layoutOf(f.getFileName().toString()).extension(),
+        f.getFileName().toString().substring(f.getFileName().toString().lastIndexOf('.')), f.toString());
+  }
+
+  @Test
+  void blankCellsShapePrintsUnitAndAttributeColumnsBeforeTheValuesWithoutTabsPipesOrColumnLabels() {
+    int docs = 0;
+    for (Path f : plans(SynthLayout.BLANK_CELLS)) {
+      docs++;
+      List<String> doc = read(f);
+      assertTrue(doc.stream().noneMatch(l -> l.contains("\t") || l.contains("|")), f + ": no TAB, no pipe");
+      assertTrue(doc.stream().noneMatch(l -> l.matches("^\\s*(专栏|附表|表)\\d.*指标.*")), f + ": titles carry no 专栏N / 表N");
+      List<String> cells = doc.stream().filter(l -> !l.isBlank()).toList();
+      int header = cells.indexOf("单位");
+      assertTrue(header > 0 && cells.get(header - 1).startsWith("指标") && cells.get(header + 1).contains("属性")
+          && cells.get(header + 2).startsWith("20"), f + ": header 指标 / 单位 / 属性 / values");
+      int at = doc.indexOf("单位");
+      for (int i = at - 2; i <= at + 20; i += 2) assertTrue(!doc.get(i).isBlank() && doc.get(i + 1).isBlank(), f + ": one cell a line, blank between: " + (i + 1));
+    }
+    assertTrue(docs > 0);
+    // a 单位 cell other than the catalog's unit: 人 for a 万人 indicator, the expected value converted exactly
+    assertTrue(count(r -> layoutOf(r.get("source_file")) == SynthLayout.BLANK_CELLS && r.get("value_kind").equals("number")
+        && r.get("value_raw").matches("\\d+(\\.\\d+)?")
+        && new java.math.BigDecimal(r.get("value_raw")).compareTo(new java.math.BigDecimal(r.get("value"))) != 0) > 0);
+    java.util.function.Predicate<Map<String, String>> blankCellsTable =
+        r -> layoutOf(r.get("source_file")) == SynthLayout.BLANK_CELLS && r.get("source_kind").equals("table");
+    assertTrue(count(blankCellsTable) > 0);
+    assertEquals(0, count(r -> blankCellsTable.test(r) && !r.get("table_ref").matches("T[12]")), "no 专栏N: T + the table's position");
+    assertEquals(0, count(r -> blankCellsTable.test(r) && r.get("attribute").isEmpty()), "every row has its 属性");
+  }
+
+  @Test
+  void twoLevelShapePrintsTheFirstLevelCellOncePerGroup() {
+    int shorter = 0;
+    int docs = 0;
+    for (Path f : plans(SynthLayout.TWO_LEVEL)) {
+      docs++;
+      List<String> doc = read(f);
+      int width = -1;
+      for (String l : doc) {
+        if (l.startsWith("一级指标 | 二级指标 | 单位 | ")) width = l.split("\\|", -1).length;
+        else if (width > 0 && l.contains("|") && !l.startsWith("注") && !l.startsWith("专栏")) {
+          int w = l.split("\\|", -1).length;
+          assertTrue(w == width || w == width - 1, f + ": " + l);
+          if (w == width - 1) shorter++;
+        } else if (!l.contains("|")) width = -1;
+      }
+    }
+    assertTrue(docs > 0 && shorter > 0, "rows under a merged 一级指标 cell");
+  }
+
+  @Test
+  void htmlShapeHasARowspanCategoryColumnATwoRowColspanHeaderAndLineBreaksInLabels() throws IOException {
+    int docs = 0;
+    for (Path f : plans(SynthLayout.HTML)) {
+      docs++;
+      String html = Files.readString(f);
+      assertTrue(html.contains("<th colspan=\"2\">“十三五”时期</th>") && html.contains("<th colspan=\"2\">“十四五”时期</th>"), f.toString());
+      assertTrue(html.contains("<th rowspan=\"2\">类别</th>") && html.matches("(?s).*<td rowspan=\"\\d+\">.*"), f.toString());
+      for (String l : read(f)) if (l.contains("<tr>")) assertTrue(l.startsWith("<tr>") && l.endsWith("</tr>"), f + ": one line per row: " + l);
+    }
+    assertTrue(docs > 0);
+    assertTrue(plans(SynthLayout.HTML).stream().anyMatch(f -> read(f).stream().anyMatch(l -> l.contains("<br>("))), "<br> in labels");
+  }
+
+  @Test
+  void missingValuesPrintAsDashesAndBlankCellsAndComparatorsFullWidthNowAndThen() {
+    for (String m : List.of("—", "-", "")) {
+      assertTrue(count(r -> r.get("value_kind").equals("missing") && r.get("value_raw").equals(m)) > 0, "missing as '" + m + "'");
+    }
+    assertTrue(plans().stream().filter(f -> layoutOf(f.getFileName().toString()) != SynthLayout.TAB_CELLS)
+        .anyMatch(f -> read(f).stream().anyMatch(l -> l.contains("＞"))), "full-width ＞ outside the TAB layout too");
+  }
+
   // ------------------------------------------------------------------ helpers
+  private static SynthLayout layoutOf(String fileName) {
+    return SynthLayout.forDocument(Integer.parseInt(fileName.substring(1, 5)));
+  }
+
+  private static List<Path> plans() {
+    try {
+      return files(corpus.resolve(SyntheticCorpus.PLANS));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<Path> plans(SynthLayout layout) {
+    return plans().stream().filter(f -> layoutOf(f.getFileName().toString()) == layout).toList();
+  }
+
   private static CorpusVerifier.Report verify(Path expectedCsv) throws IOException {
     RegionDirectory regions;
     try (Reader r = Files.newBufferedReader(corpus.resolve(SyntheticCorpus.REGIONS))) {
