@@ -130,6 +130,14 @@ public final class PlanDocument {
     return blocks;
   }
 
+  /**
+   * Where a line is in the published file, as stored in {@code source_locator}: {@code L123} (a text line, or the
+   * line of an HTML element); {@code document} when the whole file is meant (line 0 or unknown).
+   */
+  public static String lineLocator(int sourceLine) {
+    return sourceLine > 0 ? "L" + sourceLine : "document";
+  }
+
   /** The whole text, for region recognition. */
   public String text() {
     return String.join("\n", lines);

@@ -50,6 +50,7 @@ final class DatasetReader {
     List<String> header = rows.get(0);
     Set<String> missing = new LinkedHashSet<>(ObservationCsv.COLUMNS);
     header.forEach(missing::remove);
+    missing.removeAll(ObservationCsv.OPTIONAL_COLUMNS);
     Set<String> extra = new LinkedHashSet<>(header);
     ObservationCsv.COLUMNS.forEach(extra::remove);
     if (!missing.isEmpty() || !extra.isEmpty()) {
@@ -70,6 +71,7 @@ final class DatasetReader {
         continue;
       }
       java.util.function.Function<String, String> f = c -> {
+        if (header.indexOf(c) < 0) return null; // an optional column (source_locator) the file does not have
         String v = row.get(header.indexOf(c)).strip();
         return v.isEmpty() ? null : v;
       };
@@ -99,6 +101,7 @@ final class DatasetReader {
           f.apply("value_raw"), f.apply("unit_raw"), f.apply("comparator"), Boolean.parseBoolean(f.apply("is_cumulative")),
           Boolean.parseBoolean(f.apply("is_annual")), f.apply("attribute"), f.apply("note"), "dataset",
           f.apply("source_file") == null ? fileName : f.apply("source_file"), sourceLine == null ? line : sourceLine,
+          f.apply("source_locator") != null ? f.apply("source_locator") : PlanDocument.lineLocator(sourceLine == null ? line : sourceLine),
           f.apply("source_table"), f.apply("source_column"), f.apply("quality_flags") == null ? "" : f.apply("quality_flags")));
     }
     String region = sink.observations.stream().map(Observation::regionCode).distinct().count() == 1
@@ -109,11 +112,11 @@ final class DatasetReader {
   }
 
   private static QuarantinedCell q(String file, int line, String code, String reason, String raw) {
-    return new QuarantinedCell(file + ":L" + line, file, line, "dataset_row", code, reason, raw, null, null, null, null);
+    return new QuarantinedCell(file + ":L" + line, file, line, PlanDocument.lineLocator(line), "dataset_row", code, reason, raw, null, null, null, null);
   }
 
   private static ExtractionResult rejected(String file, String sha, int line, String code, String message) {
-    QuarantinedCell q = new QuarantinedCell(file + ":document", file, line, "document", code, message, null, null, null, null, null);
+    QuarantinedCell q = new QuarantinedCell(file + ":document", file, line, PlanDocument.lineLocator(line), "document", code, message, null, null, null, null, null);
     return new ExtractionResult(new DocumentAccount(file, sha, null, "dataset", null, null, code, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(),
         List.of(q), List.of());
   }

@@ -3,7 +3,7 @@ package org.hrssplan.extract;
 /**
  * One row of the normalized indicator dataset: a region × plan period × indicator × role (base / target /
  * actual) × year, with the value in the indicator's canonical unit, the cell as printed, and where it came
- * from (file, line, table, column). Column names and meanings: {@code data/normalized/indicator_observations.schema.json}.
+ * from (file, line, locator, table, column). Column names and meanings: {@code data/normalized/indicator_observations.schema.json}.
  */
 public record Observation(
     String observationId,
@@ -27,6 +27,7 @@ public record Observation(
     String sourceKind,
     String sourceFile,
     int sourceLine,
+    String sourceLocator,
     String sourceTable,
     String sourceColumn,
     String qualityFlags) implements java.io.Serializable {

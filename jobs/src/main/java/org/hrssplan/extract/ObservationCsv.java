@@ -17,7 +17,10 @@ import java.util.List;
 public final class ObservationCsv {
   public static final List<String> COLUMNS = List.of("observation_id", "region_code", "region_name", "plan_period", "indicator_id",
       "indicator_name_raw", "role", "year", "value_kind", "value", "unit", "value_raw", "unit_raw", "comparator", "is_cumulative",
-      "is_annual", "attribute", "note", "source_kind", "source_file", "source_line", "source_table", "source_column", "quality_flags");
+      "is_annual", "attribute", "note", "source_kind", "source_file", "source_line", "source_locator", "source_table", "source_column",
+      "quality_flags");
+  /** Columns a dataset read as input may lack: derived when absent ({@code source_locator} = {@code L} + source_line). */
+  public static final java.util.Set<String> OPTIONAL_COLUMNS = java.util.Set.of("source_locator");
 
   private ObservationCsv() {}
 
@@ -56,6 +59,7 @@ public final class ObservationCsv {
     r.add(o.sourceKind());
     r.add(o.sourceFile());
     r.add(String.valueOf(o.sourceLine()));
+    r.add(s(o.sourceLocator()));
     r.add(s(o.sourceTable()));
     r.add(s(o.sourceColumn()));
     r.add(s(o.qualityFlags()));

@@ -141,7 +141,7 @@ public final class PlanExtractor implements Serializable {
   }
 
   private static ExtractionResult rejected(String fileName, String sha, int line, String code, String message) {
-    QuarantinedCell q = new QuarantinedCell(fileName + ":document", fileName, line, "document", code, message, null, null, null, null, null);
+    QuarantinedCell q = new QuarantinedCell(fileName + ":document", fileName, line, PlanDocument.lineLocator(line), "document", code, message, null, null, null, null, null);
     DocumentAccount account = new DocumentAccount(fileName, sha, null, null, null, null, code, 0, 0, 0, 0, 0, 0, 0);
     return new ExtractionResult(account, List.of(), List.of(), List.of(q), List.of());
   }

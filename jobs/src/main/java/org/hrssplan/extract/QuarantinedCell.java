@@ -9,6 +9,7 @@ public record QuarantinedCell(
     String cellId,
     String sourceFile,
     int sourceLine,
+    String sourceLocator,
     String stage,
     String reasonCode,
     String reason,

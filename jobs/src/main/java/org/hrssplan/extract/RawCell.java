@@ -16,4 +16,5 @@ public record RawCell(
     String columnHeader,
     String cellType,
     String text,
-    int sourceLine) implements java.io.Serializable {}
+    int sourceLine,
+    String sourceLocator) implements java.io.Serializable {}

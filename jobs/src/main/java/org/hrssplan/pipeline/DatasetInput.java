@@ -123,7 +123,15 @@ public final class DatasetInput {
     StructType given = spark.read().parquet(readable.toArray(String[]::new)).schema();
     List<Column> typed = new ArrayList<>();
     List<Column> castProblems = new ArrayList<>();
+    // source_locator may be absent (datasets written before it existed): derived from source_line
+    Column derivedLocator = expr("CASE WHEN try_cast(source_line AS INT) > 0 THEN concat('L', CAST(try_cast(source_line AS INT) AS STRING))"
+        + " ELSE 'document' END");
     for (StructField f : Schemas.OBSERVATION.fields()) {
+      if (f.name().equals("source_locator")) {
+        boolean present = java.util.Arrays.asList(given.fieldNames()).contains(f.name());
+        typed.add((present ? coalesce(col(f.name()).cast("string"), derivedLocator) : derivedLocator).as(f.name()));
+        continue;
+      }
       if (given.apply(f.name()).dataType().equals(f.dataType())) {
         typed.add(col(f.name()));
         continue;
@@ -201,6 +209,7 @@ public final class DatasetInput {
     Set<String> missing = new LinkedHashSet<>(List.of(Schemas.OBSERVATION.fieldNames()));
     Set<String> extra = new LinkedHashSet<>(List.of(schema.fieldNames()));
     for (String f : schema.fieldNames()) missing.remove(f);
+    missing.removeAll(org.hrssplan.extract.ObservationCsv.OPTIONAL_COLUMNS);
     for (String f : Schemas.OBSERVATION.fieldNames()) extra.remove(f);
     if (missing.isEmpty() && extra.isEmpty()) return null;
     return (missing.isEmpty() ? "dataset_unexpected_columns:" : "dataset_missing_columns:")
@@ -223,7 +232,8 @@ public final class DatasetInput {
     if (checked == null || !anyRowQuarantined) return files;
     Dataset<Row> rows = checked.where(col("_problem").isNotNull()).selectExpr(
         "concat(_dataset_file, ':R', CAST(_row + 1 AS STRING)) AS cell_id",
-        "_dataset_file AS source_file", "CAST(_row + 1 AS INT) AS source_line", "'dataset_row' AS stage", "_reason_code AS reason_code",
+        "_dataset_file AS source_file", "CAST(_row + 1 AS INT) AS source_line", "concat('row ', CAST(_row + 1 AS STRING)) AS source_locator",
+        "'dataset_row' AS stage", "_reason_code AS reason_code",
         "concat(_dataset_file, ' row ', CAST(_row + 1 AS STRING), ' (from ', coalesce(source_file, '?'), ' line ', coalesce(CAST(source_line AS STRING), '?'), '): ', _problem) AS reason",
         "to_json(struct(observation_id, region_code, indicator_id, role, year, value_raw, value)) AS raw_text",
         "region_code", "source_table AS table_ref", "source_column AS column_header", "indicator_name_raw AS row_label");
@@ -248,7 +258,7 @@ public final class DatasetInput {
 
   /** (quarantine row, accounting row) of a file rejected whole. */
   private static Row rejectedFile(String name, String sha, String code, String reason) {
-    Row q = RowFactory.create(name + ":document", name, 0, "document", code, reason, null, null, null, null, null);
+    Row q = RowFactory.create(name + ":document", name, 0, "document", "document", code, reason, null, null, null, null, null);
     Row a = RowFactory.create(name, sha, "parquet", "dataset", null, null, code, 0, 0, 0, 0, 0, 0, 0);
     return RowFactory.create(q, a);
   }

@@ -263,7 +263,7 @@ public final class NightlyPipeline {
         r.getAs("indicator_id"), r.getAs("indicator_name_raw"), r.getAs("role"), r.<Integer>getAs("year"), r.getAs("value_kind"),
         r.getAs("value"), r.getAs("unit"), r.getAs("value_raw"), r.getAs("unit_raw"), r.getAs("comparator"),
         r.<Boolean>getAs("is_cumulative"), r.<Boolean>getAs("is_annual"), r.getAs("attribute"), r.getAs("note"),
-        r.getAs("source_kind"), r.getAs("source_file"), r.<Integer>getAs("source_line"), r.getAs("source_table"),
+        r.getAs("source_kind"), r.getAs("source_file"), r.<Integer>getAs("source_line"), r.getAs("source_locator"), r.getAs("source_table"),
         r.getAs("source_column"), r.getAs("quality_flags") == null ? "" : r.getAs("quality_flags"));
   }
 

@@ -33,17 +33,17 @@ public final class Rows {
   public static Row observation(Observation o) {
     return RowFactory.create(o.observationId(), o.regionCode(), o.regionName(), o.planPeriod(), o.indicatorId(), o.indicatorNameRaw(),
         o.role(), o.year(), o.valueKind(), o.value(), o.unit(), o.valueRaw(), o.unitRaw(), o.comparator(), o.cumulative(), o.annual(),
-        o.attribute(), o.note(), o.sourceKind(), o.sourceFile(), o.sourceLine(), o.sourceTable(), o.sourceColumn(),
+        o.attribute(), o.note(), o.sourceKind(), o.sourceFile(), o.sourceLine(), o.sourceLocator(), o.sourceTable(), o.sourceColumn(),
         emptyToNull(o.qualityFlags()));
   }
 
   static Row rawCell(RawCell c) {
     return RowFactory.create(c.cellId(), c.sourceFile(), c.sourceSha256(), c.tableRef(), c.tableTitle(), c.layout(), c.rowIndex(),
-        c.colIndex(), c.columnHeader(), c.cellType(), c.text(), c.sourceLine());
+        c.colIndex(), c.columnHeader(), c.cellType(), c.text(), c.sourceLine(), c.sourceLocator());
   }
 
   static Row quarantined(QuarantinedCell q) {
-    return RowFactory.create(q.cellId(), q.sourceFile(), q.sourceLine(), q.stage(), q.reasonCode(), q.reason(), q.rawText(),
+    return RowFactory.create(q.cellId(), q.sourceFile(), q.sourceLine(), q.sourceLocator(), q.stage(), q.reasonCode(), q.reason(), q.rawText(),
         q.regionCode(), q.tableRef(), q.columnHeader(), q.rowLabel());
   }
 

@@ -153,6 +153,7 @@ public final class SyntheticDataset {
         'table' AS source_kind,
         concat('synth_', region_code, '_', period, '.txt') AS source_file,
         CAST(10 + ix * 3 + CASE role WHEN 'base' THEN 0 WHEN 'target' THEN 1 ELSE 2 END AS INT) AS source_line,
+        concat('L', CAST(10 + ix * 3 + CASE role WHEN 'base' THEN 0 WHEN 'target' THEN 1 ELSE 2 END AS STRING)) AS source_locator,
         '表1' AS source_table,
         concat(CAST(year AS STRING), CASE role WHEN 'base' THEN '年基数' WHEN 'target' THEN '年目标' ELSE '年完成' END) AS source_column,
         '' AS quality_flags

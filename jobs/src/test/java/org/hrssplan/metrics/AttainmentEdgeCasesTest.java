@@ -60,7 +60,7 @@ class AttainmentEdgeCasesTest {
 
   private static Observation obs(Case c, String role, int year, double v, String cmp, int line) {
     return new Observation("t:" + c.id + ":" + role, "999999", "测试县", "13th", c.id, c.id, role, year, "number", v, c.unit,
-        String.valueOf(v), c.unit, cmp, c.cum, false, null, null, "table", "t.txt", line, "专栏1", role, "");
+        String.valueOf(v), c.unit, cmp, c.cum, false, null, null, "table", "t.txt", line, "L" + line, "专栏1", role, "");
   }
 
   private static String summary(String id) {

@@ -29,11 +29,15 @@ class DatasetInputTest {
         "万人", null, false, false, "anticipatory", null, "table", "up.txt", 7, "表1", "2020年", ""};
   }
 
+  /** Written as datasets made before source_locator existed: the column is optional and derived from source_line. */
   private static String write(Path dir, String name, List<Object[]> rows) {
     List<Row> r = new ArrayList<>();
     for (Object[] o : rows) r.add(RowFactory.create(o));
     String out = dir.resolve(name).toString();
-    spark.createDataFrame(r, Schemas.OBSERVATION).repartition(1).write().parquet(out);
+    org.apache.spark.sql.types.StructType withoutLocator = new org.apache.spark.sql.types.StructType(
+        java.util.Arrays.stream(Schemas.OBSERVATION.fields()).filter(f -> !f.name().equals("source_locator"))
+            .toArray(org.apache.spark.sql.types.StructField[]::new));
+    spark.createDataFrame(r, withoutLocator).repartition(1).write().parquet(out);
     return out;
   }
 
@@ -61,6 +65,8 @@ class DatasetInputTest {
     List<String> ids = in.observations(spark).orderBy("observation_id").select("observation_id").as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList();
     assertEquals(List.of("a", "b", "f"), ids);
+    assertEquals(List.of("L7"), in.observations(spark).select("source_locator").distinct().as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList(), "a dataset without source_locator gets it from source_line");
     Map<Integer, String> quarantined = new TreeMap<>();
     for (Row q : in.quarantine(spark, true).collectAsList()) {
       quarantined.put(q.getInt(q.fieldIndex("source_line")), q.getString(q.fieldIndex("reason_code")) + " | " + q.getString(q.fieldIndex("reason")));

@@ -93,7 +93,7 @@ class QualityGatesTest {
     Frames tonight = frames(seeds, o -> o.observationId().equals("001_2751235d0c90732c.txt:L16:专栏1:c3")
         ? new Observation(o.observationId(), o.regionCode(), o.regionName(), o.planPeriod(), o.indicatorId(), o.indicatorNameRaw(), o.role(),
             o.year(), o.valueKind(), 2.5, o.unit(), o.valueRaw(), o.unitRaw(), o.comparator(), o.cumulative(), o.annual(), o.attribute(),
-            o.note(), o.sourceKind(), o.sourceFile(), o.sourceLine(), o.sourceTable(), o.sourceColumn(), o.qualityFlags())
+            o.note(), o.sourceKind(), o.sourceFile(), o.sourceLine(), o.sourceLocator(), o.sourceTable(), o.sourceColumn(), o.qualityFlags())
         : o);
     Dataset<Row> tonightObs = tonight.observations()
         .where("NOT (region_code = '511703' AND indicator_id = 'unemployment_insurance_insured')");
