@@ -8,13 +8,13 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Elements;
 
 /**
  * An HTML plan page (as government CMSs publish them: prose in {@code <p>}, tables as {@code <table>} with
  * {@code rowspan}/{@code colspan}, {@code <th>} cells, {@code <br>} inside cells) → blocks. Prose becomes one line
  * per block element; a table becomes a {@link Grid} with its merged cells resolved, and one line per cell (so that
- * every cell keeps the source line of its own element). jsoup parses the page and tracks source positions.
+ * every cell keeps the source line of its own element). A table whose cells hold tables is a page layout, read as
+ * the blocks inside it. jsoup parses the page and tracks source positions.
  */
 public final class HtmlPlanReader {
   /** Spans beyond these are typing errors in the page; they are cut, never allowed to blow the grid up. */
@@ -43,8 +43,14 @@ public final class HtmlPlanReader {
     void walk(Element el) {
       for (Element child : el.children()) {
         String tag = child.tagName();
-        if (tag.equals("table")) {
+        if (tag.equals("table") && child.select("td table, th table").isEmpty()) {
           table(child);
+        } else if (tag.equals("table")) {
+          // a layout table (old CMS pages put the whole page in one): its cells are containers, not data
+          for (Element cell : rows(child).stream().flatMap(tr -> cells(tr).stream()).toList()) {
+            if (!cell.ownText().isBlank()) paragraph(cell.ownText(), cell);
+            walk(cell);
+          }
         } else if (!child.select("table").isEmpty()) {
           // a block that holds a table (often an unclosed <h1> or <p> in real pages): its own text, then its children
           if (!child.ownText().isBlank()) paragraph(child.ownText(), child);
@@ -77,12 +83,12 @@ public final class HtmlPlanReader {
         captionLine = add(TextFolding.fold(cap.text()), cap);
         caption = lines.get(captionLine).strip();
       }
-      Elements trs = table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr");
+      List<Element> trs = rows(table);
       List<GridCell[]> grid = new ArrayList<>();
       for (int r = 0; r < trs.size(); r++) {
         while (grid.size() <= r) grid.add(new GridCell[0]);
         int col = 0;
-        for (Element td : trs.get(r).select("> th, > td")) {
+        for (Element td : cells(trs.get(r))) {
           while (col < grid.get(r).length && grid.get(r)[col] != null) col++;
           int rowspan = Math.max(1, Math.min(span(td, "rowspan"), Math.min(MAX_ROWSPAN, trs.size() - r)));
           int colspan = Math.max(1, Math.min(span(td, "colspan"), MAX_COLSPAN));
@@ -108,6 +114,23 @@ public final class HtmlPlanReader {
       }
       if (lines.size() == first) add("", table); // a table without any text still has a place
       blocks.add(new Grid("html", List.copyOf(rows), List.of(), caption, captionLine, first, lines.size()));
+    }
+
+    /**
+     * The table's own rows, in order ({@code <tr>} children and those of its {@code thead}/{@code tbody}/{@code tfoot}),
+     * never a nested table's. (A jsoup selector group like {@code "> tr, > tbody > tr"} anchors only its first part.)
+     */
+    private static List<Element> rows(Element table) {
+      List<Element> out = new ArrayList<>();
+      for (Element c : table.children()) {
+        if (c.tagName().equals("tr")) out.add(c);
+        else if (c.tagName().matches("thead|tbody|tfoot")) for (Element tr : c.children()) if (tr.tagName().equals("tr")) out.add(tr);
+      }
+      return out;
+    }
+
+    private static List<Element> cells(Element tr) {
+      return tr.children().stream().filter(c -> c.tagName().equals("td") || c.tagName().equals("th")).toList();
     }
 
     private static int span(Element td, String attr) {

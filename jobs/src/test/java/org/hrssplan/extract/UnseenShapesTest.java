@@ -55,6 +55,17 @@ class UnseenShapesTest {
   }
 
   @Test
+  void aPageLaidOutInOneBigTableIsReadAsTheBlocksInsideIt() throws Exception {
+    ExtractionResult r = extract("layout_table_page.html");
+    assertEquals(List.of(
+        "L7 surveyed_urban_unemployment_rate base 2020 = 5.4 % anticipatory",
+        "L7 surveyed_urban_unemployment_rate target 2025 < 5.5 % anticipatory"), ObservationText.of(r.observations()));
+    assertEquals("extracted", r.account().status());
+    assertEquals("专栏2", r.observations().get(0).sourceTable());
+    assertEquals("L7", r.observations().get(0).sourceLocator());
+  }
+
+  @Test
   void aBlankCellAmongBlankSeparatedCellsMakesItsRowShortNeverShiftsTheNextRow() throws Exception {
     ExtractionResult r = extract("blank_cells_missing_cell.txt");
     assertEquals(List.of(
