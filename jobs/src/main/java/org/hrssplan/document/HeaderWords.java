@@ -29,16 +29,6 @@ public final class HeaderWords {
     return LABEL.matcher(key(text)).matches();
   }
 
-  /** 一级指标 / 二级指标: which label level a header names (1 for 一级 or a bare 指标 in a two-label table is decided by the caller). */
-  public static int labelLevel(String text) {
-    String k = key(text);
-    if (k.startsWith("一级")) return 1;
-    if (k.startsWith("二级")) return 2;
-    if (k.startsWith("三级")) return 3;
-    return 0;
-  }
-
-  /** The label header names the unit too (指标（单位）): the label cells carry their unit in parentheses. */
   public static boolean isSerial(String text) {
     return SERIAL.matcher(key(text)).matches();
   }

@@ -7,9 +7,10 @@ import org.hrssplan.document.GridCell;
 /**
  * A table of a document as found, before interpretation: its grid, its title (the caption printed inside it, else the
  * nearest preceding line that names a table; may be empty), its reference (专栏2, 表1, 附表, 附件1; {@code T3} for the
- * document's third table when the title has none) and the row where its header starts (-1: no indicator header).
+ * document's third table when the title has none), the row where its header starts (-1: no indicator header) and the
+ * unit printed for the whole table ({@code 单位：万人} above it or in a row before its header), or null.
  */
-public record RawTable(String tableRef, String title, int titleLineIndex, Grid grid, int headerRow) {
+public record RawTable(String tableRef, String title, int titleLineIndex, Grid grid, int headerRow, String tableUnit) {
   public String layout() {
     return grid.layout();
   }

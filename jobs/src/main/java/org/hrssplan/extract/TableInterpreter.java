@@ -35,6 +35,8 @@ final class TableInterpreter {
   static final String UNKNOWN_COLUMN = "unknown_column";
   private static final int MAX_HEADER_ROWS = 3;
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+  private static final Pattern PERIOD_NAME = Pattern.compile("十[一二三四五六七八九]五");
+  private static final Pattern YEAR = Pattern.compile("(20\\d\\d)");
 
   /** How far a table was read. */
   enum Outcome { READ, PARTIALLY_READ, NOT_READ }
@@ -130,7 +132,9 @@ final class TableInterpreter {
       sink.indicatorRows++;
       LabelParts label = LabelParts.parse(labelRaw);
       String unitText = unitCol >= 0 ? row.get(unitCol).flat() : "";
+      // the row's unit: its 单位 cell, else the unit in its label, else the unit printed for the whole table
       String rowUnit = unitText.isEmpty() || unitText.equals("—") || unitText.equals("-") ? label.unitRaw() : unitText.replaceAll("^\\((.*)\\)$", "$1");
+      if (rowUnit == null) rowUnit = table.tableUnit();
       Optional<Indicator> indicator = catalog.byLabel(label.name());
       String attrText = attrCol >= 0 ? row.get(attrCol).flat() : "";
       String attribute = attribute(attrText);
@@ -263,12 +267,12 @@ final class TableInterpreter {
     PlanPeriod best = null;
     for (List<String> path : paths) {
       String h = String.join("", path);
-      var named = java.util.regex.Pattern.compile("十[一二三四五六七八九]五").matcher(h);
+      var named = PERIOD_NAME.matcher(h);
       while (named.find()) {
         PlanPeriod p = PlanPeriod.fromText(named.group());
         if (best == null || p.number() > best.number()) best = p;
       }
-      var years = java.util.regex.Pattern.compile("(20\\d\\d)").matcher(h);
+      var years = YEAR.matcher(h);
       while (years.find()) {
         PlanPeriod p = PlanPeriod.endingIn(Integer.parseInt(years.group(1)));
         if (p != null && (best == null || p.number() > best.number())) best = p;

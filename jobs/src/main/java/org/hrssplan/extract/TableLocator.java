@@ -26,6 +26,9 @@ public final class TableLocator {
   private static final int TITLE_PARAGRAPHS = 2;
   private static final int TITLE_LINES = 6;
   private static final int HEADER_WORDS_NEARBY = 8;
+  /** A line giving the unit of a whole table: 单位：万人, （计量单位：亿元）. One unit only. */
+  private static final java.util.regex.Pattern UNIT_LINE =
+      java.util.regex.Pattern.compile("^[(（]?(?:计量)?单位[:：]([^\\s,，、;；()（）]+)[)）]?$");
 
   private TableLocator() {}
 
@@ -60,7 +63,7 @@ public final class TableLocator {
       if (titleLine >= 0) usedTitles.add(titleLine);
       String ref = title == null ? null : TableTitle.reference(title);
       if (ref == null) ref = "T" + (tables.size() + 1);
-      tables.add(new RawTable(ref, title == null ? "" : title, titleLine, grid, header));
+      tables.add(new RawTable(ref, title == null ? "" : title, titleLine, grid, header, tableUnit(blocks, b, header)));
     }
     List<Integer> orphanTitles = new ArrayList<>();
     List<Integer> orphanHeaders = new ArrayList<>();
@@ -87,6 +90,30 @@ public final class TableLocator {
       }
     }
     return -1;
+  }
+
+  /** The unit printed for the whole table: a row before its header, or one of the lines just above it, saying 单位：万人. */
+  static String tableUnit(List<Block> blocks, int gridIndex, int header) {
+    Grid grid = (Grid) blocks.get(gridIndex);
+    for (int r = 0; r < Math.max(header, 0); r++) {
+      List<GridCell> own = grid.rows().get(r).stream().filter(c -> c.origin() && !c.blank()).toList();
+      if (own.size() == 1) {
+        String u = unitOf(own.get(0).flat());
+        if (u != null) return u;
+      }
+    }
+    int seen = 0;
+    for (int b = gridIndex - 1; b >= 0 && seen < TITLE_PARAGRAPHS; b--, seen++) {
+      if (!(blocks.get(b) instanceof Paragraph p) || grid.firstLineIndex() - p.firstLineIndex() > TITLE_LINES) return null;
+      String u = unitOf(p.text());
+      if (u != null) return u;
+    }
+    return null;
+  }
+
+  private static String unitOf(String text) {
+    var m = UNIT_LINE.matcher(text.replaceAll("\\s", ""));
+    return m.matches() ? m.group(1) : null;
   }
 
   /** A row above the header whose only text names the table (an HTML title row spanning all columns). */

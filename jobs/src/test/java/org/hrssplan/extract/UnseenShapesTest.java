@@ -55,6 +55,19 @@ class UnseenShapesTest {
   }
 
   @Test
+  void aUnitLineAboveTheTableIsTheUnitOfEveryRowThatPrintsNone() throws Exception {
+    ExtractionResult r = extract("table_unit_line.txt");
+    assertEquals(List.of(
+        "L6 urban_new_jobs base 2020 = 3.1 万人 cum anticipatory",
+        "L6 urban_new_jobs target 2025 = 3.5 万人 cum anticipatory",
+        "L7 surveyed_urban_unemployment_rate base 2020 = 5.4 % anticipatory",
+        "L7 surveyed_urban_unemployment_rate target 2025 < 5.5 % anticipatory",
+        "L8 unemployment_insurance_insured base 2020 = 8.5 万人 binding",
+        "L8 unemployment_insurance_insured target 2025 = 9.2 万人 binding"), ObservationText.of(r.observations()));
+    assertEquals("人", r.observations().get(0).unitRaw());
+  }
+
+  @Test
   void aPageLaidOutInOneBigTableIsReadAsTheBlocksInsideIt() throws Exception {
     ExtractionResult r = extract("layout_table_page.html");
     assertEquals(List.of(
