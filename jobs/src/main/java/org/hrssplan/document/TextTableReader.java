@@ -206,7 +206,8 @@ public final class TextTableReader {
       value |= HeaderWords.isValue(cells.get(width).flat());
       width++;
     }
-    if (!label || !value || width < 2) return null;
+    // a header with no cell after it is two headings that happen to say 指标 and 目标, not a table
+    if (!label || !value || width < 2 || width == cells.size()) return null;
     List<List<GridCell>> rows = new ArrayList<>();
     rows.add(List.copyOf(cells.subList(0, width)));
     List<String> header = rows.get(0).stream().map(GridCell::flat).toList();

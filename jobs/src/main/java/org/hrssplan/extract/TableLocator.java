@@ -26,6 +26,7 @@ public final class TableLocator {
   private static final int TITLE_PARAGRAPHS = 2;
   private static final int TITLE_LINES = 6;
   private static final int HEADER_WORDS_NEARBY = 8;
+  private static final int HEADER_CELL_LENGTH = 12;
   /** A line giving the unit of a whole table: 单位：万人, （计量单位：亿元）. One unit only. */
   private static final java.util.regex.Pattern UNIT_LINE =
       java.util.regex.Pattern.compile("^[(（]?(?:计量)?单位[:：]([^\\s,，、;；()（）]+)[)）]?$");
@@ -137,12 +138,21 @@ public final class TableLocator {
     return null;
   }
 
+  /**
+   * Header cells printed as lines after a label header: at least two short lines in a row that are header words, one
+   * of them naming values or the attribute (指标 / 2020年 / 2025年 / 属性). A heading such as 主要指标 followed by prose,
+   * or by one heading that happens to say 目标, is not a table.
+   */
   private static boolean headerWordsFollow(List<Block> blocks, int b) {
+    int cells = 0;
+    boolean valueOrAttribute = false;
     for (int k = b + 1; k < Math.min(blocks.size(), b + 1 + HEADER_WORDS_NEARBY); k++) {
-      if (!(blocks.get(k) instanceof Paragraph p)) return false;
-      String t = p.text().replaceAll("\\s", "");
-      if (HeaderWords.isAttribute(t) || HeaderWords.isValue(t)) return true;
+      if (!(blocks.get(k) instanceof Paragraph p)) break;
+      String t = HeaderWords.key(p.text());
+      if (t.length() > HEADER_CELL_LENGTH || !HeaderWords.isHeader(t)) break;
+      cells++;
+      valueOrAttribute |= HeaderWords.isAttribute(t) || HeaderWords.isValue(t);
     }
-    return false;
+    return cells >= 2 && valueOrAttribute;
   }
 }

@@ -68,6 +68,15 @@ class UnseenShapesTest {
   }
 
   @Test
+  void headingsThatNameIndicatorsAreNotATableNotRead() throws Exception {
+    ExtractionResult r = extract("headings_that_name_indicators.txt");
+    assertEquals(List.of(
+        "L9 unemployment_insurance_insured base 2020 = 5.05 万人 binding",
+        "L9 unemployment_insurance_insured target 2025 = 6.02 万人 binding"), ObservationText.of(r.observations()));
+    assertEquals("extracted", r.account().status(), r.findings().toString());
+  }
+
+  @Test
   void aPageLaidOutInOneBigTableIsReadAsTheBlocksInsideIt() throws Exception {
     ExtractionResult r = extract("layout_table_page.html");
     assertEquals(List.of(
