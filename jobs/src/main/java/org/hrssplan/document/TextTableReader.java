@@ -39,7 +39,7 @@ public final class TextTableReader {
       }
       if (line.contains("|")) g = readDelimited(lines, i, PIPE);
       else if (line.startsWith("\t")) g = readTabCells(lines, i);
-      else if (isTabRow(line) && i + 1 < lines.size() && isTabRow(lines.get(i + 1))) g = readDelimited(lines, i, TAB);
+      else if (isTabRow(line) && continues(lines, i + 1, TAB)) g = readDelimited(lines, i, TAB);
       else if (startsHeader(line)) g = readBareCells(lines, i);
       if (g != null && g.endLineIndex() > i) {
         blocks.add(g);
@@ -66,7 +66,8 @@ public final class TextTableReader {
     return !line.startsWith("\t") && line.isBlank();
   }
 
-  static boolean isNote(String text) {
+  /** A note line: 注：…, 备注：…, 注1: … */
+  public static boolean isNote(String text) {
     return NOTE.matcher(text).matches();
   }
 
@@ -76,13 +77,17 @@ public final class TextTableReader {
   }
 
   // ------------------------------------------------------------------ one row per line: pipes, or TABs between cells
-  private record Delimiter(String layout, String regex, boolean dropsTrailingEmpty) {
+  private record Delimiter(String layout, String regex, boolean pipes) {
+    /** A row of this table: pipes; or TABs between at least two cells (a row whose first cell is empty starts with one). */
     boolean matches(String line) {
-      return layout.equals("pipe_rows") ? line.contains("|") : isTabRow(line);
+      if (pipes) return line.contains("|");
+      return line.indexOf('\t') >= 0 && java.util.Arrays.stream(line.split("\t")).filter(p -> !p.isBlank()).count() >= 2;
     }
   }
 
   private static final Delimiter PIPE = new Delimiter("pipe_rows", "\\|", true);
+  /** A line inside a delimited table that has no delimiter: a section (一、就业) or a category printed alone. */
+  private static final int INTERLUDE_LENGTH = 30;
   private static final Delimiter TAB = new Delimiter("tab_rows", "\t", false);
 
   /**
@@ -97,22 +102,51 @@ public final class TextTableReader {
     Rows rows = new Rows();
     int j = start;
     int end = start;
+    // `| a | b |` (every row opens with a pipe) or ` | b |` (a row whose first cell is empty): told by the first row
+    boolean opening = d.pipes() && lines.get(start).strip().startsWith("|");
     for (; j < lines.size(); j++) {
       String line = lines.get(j);
-      if (line.isBlank() && !line.contains("\t")) continue;
-      if (!d.matches(line)) break;
-      if (!rows.add(split(line, j, d), j)) break;
+      if (line.isBlank()) continue;
+      List<GridCell> row;
+      if (d.matches(line)) {
+        row = split(line, j, d, opening);
+      } else if (isInterlude(line) && continues(lines, j + 1, d)) {
+        // a section line typed without the delimiter between two rows: a one-cell row, the table goes on
+        row = List.of(new GridCell(line.strip(), j, true));
+      } else {
+        break;
+      }
+      if (!rows.add(row, j)) break;
       end = j + 1;
     }
     return rows.grid(d.layout(), lines, start, end);
   }
 
-  private static List<GridCell> split(String line, int idx, Delimiter d) {
+  /** The next non-blank line from {@code from} is a row of the table (or a section line followed by one). */
+  private static boolean continues(List<String> lines, int from, Delimiter d) {
+    int k = from;
+    while (k < lines.size() && lines.get(k).isBlank()) k++;
+    if (k >= lines.size()) return false;
+    if (d.matches(lines.get(k))) return true;
+    if (!isInterlude(lines.get(k))) return false;
+    k++;
+    while (k < lines.size() && lines.get(k).isBlank()) k++;
+    return k < lines.size() && d.matches(lines.get(k));
+  }
+
+  private static boolean isInterlude(String line) {
+    String s = line.strip();
+    return !s.isEmpty() && s.length() <= INTERLUDE_LENGTH && !isProseLine(line) && TableTitle.reference(s) == null;
+  }
+
+  private static List<GridCell> split(String line, int idx, Delimiter d, boolean opening) {
     String[] parts = line.split(d.regex(), -1);
     int n = parts.length;
-    if (d.dropsTrailingEmpty() && n > 0 && parts[n - 1].isBlank()) n--;
+    int from = 0;
+    if (d.pipes() && n > 0 && parts[n - 1].isBlank()) n--;                 // the closing pipe of `a | b |`
+    if (opening && n > 1 && line.strip().startsWith("|")) from = 1;        // the opening pipe of `| a | b |`
     List<GridCell> cells = new ArrayList<>(n);
-    for (int k = 0; k < n; k++) cells.add(new GridCell(parts[k].strip(), parts[k].isBlank() ? -1 : idx, true));
+    for (int k = from; k < n; k++) cells.add(new GridCell(parts[k].strip(), parts[k].isBlank() ? -1 : idx, true));
     return cells;
   }
 

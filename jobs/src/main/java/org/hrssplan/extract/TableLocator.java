@@ -11,6 +11,7 @@ import org.hrssplan.document.HeaderWords;
 import org.hrssplan.document.Paragraph;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.TableTitle;
+import org.hrssplan.document.TextTableReader;
 
 /**
  * Finds a document's indicator tables among its grids, by content: a grid is an indicator table when a row of it is a
@@ -27,6 +28,8 @@ public final class TableLocator {
   private static final int TITLE_LINES = 6;
   private static final int HEADER_WORDS_NEARBY = 8;
   private static final int HEADER_CELL_LENGTH = 12;
+  /** Note paragraphs (注：…) right after a grid that belong to it (an HTML page prints them as <p> under the table). */
+  private static final int NOTES_AFTER = 3;
   /** A line giving the unit of a whole table: 单位：万人, （计量单位：亿元）. One unit only. */
   private static final java.util.regex.Pattern UNIT_LINE =
       java.util.regex.Pattern.compile("^[(（]?(?:计量)?单位[:：]([^\\s,，、;；()（）]+)[)）]?$");
@@ -64,7 +67,14 @@ public final class TableLocator {
       if (titleLine >= 0) usedTitles.add(titleLine);
       String ref = title == null ? null : TableTitle.reference(title);
       if (ref == null) ref = "T" + (tables.size() + 1);
-      tables.add(new RawTable(ref, title == null ? "" : title, titleLine, grid, header, tableUnit(blocks, b, header)));
+      List<GridCell> notes = new ArrayList<>(grid.notes());
+      int end = grid.endLineIndex();
+      for (int k = b + 1; k < blocks.size() && k <= b + NOTES_AFTER && blocks.get(k) instanceof Paragraph p
+          && TextTableReader.isNote(p.text()); k++) {
+        notes.add(new GridCell(p.text(), p.firstLineIndex(), true));
+        end = p.endLineIndex();
+      }
+      tables.add(new RawTable(ref, title == null ? "" : title, titleLine, grid, header, tableUnit(blocks, b, header), List.copyOf(notes), end));
     }
     List<Integer> orphanTitles = new ArrayList<>();
     List<Integer> orphanHeaders = new ArrayList<>();
