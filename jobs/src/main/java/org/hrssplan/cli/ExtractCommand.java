@@ -33,6 +33,9 @@ public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "CSV file to write (columns as data/normalized/indicator_observations.csv)")
   Path out;
 
+  @Option(names = "--regions", description = "regions.csv to recognize the documents' regions by (default: input.regions of the config)")
+  Path regionsFile;
+
   @Mixin
   ConfigOption config = new ConfigOption();
 
@@ -40,9 +43,14 @@ public final class ExtractCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AppConfig cfg = config.load();
     IndicatorCatalog catalog = ConfigOption.catalog(cfg);
+    Path regionsPath = regionsFile != null ? regionsFile : Path.of(cfg.resolve(cfg.regions()));
+    if (!Files.isRegularFile(regionsPath)) {
+      System.err.println("hrss extract: regions file " + regionsPath + " does not exist");
+      return Hrss.HANDLED_FAILURE;
+    }
     RegionDirectory regions;
-    try (var r = Files.newBufferedReader(Path.of(cfg.resolve(cfg.regions())), StandardCharsets.UTF_8)) {
-      regions = RegionDirectory.read(r, cfg.resolve(cfg.regions()));
+    try (var r = Files.newBufferedReader(regionsPath, StandardCharsets.UTF_8)) {
+      regions = RegionDirectory.read(r, regionsPath.toString());
     }
     regions.problems().forEach(p -> System.err.println("warning: " + p));
     if (!Files.exists(input)) {
@@ -65,7 +73,9 @@ public final class ExtractCommand implements Callable<Integer> {
     for (ExtractionResult r : results) {
       for (QuarantinedCell q : r.quarantined()) System.out.println("quarantined  " + q.reasonCode() + "  " + q.reason());
       for (Finding f : r.findings()) {
-        if (!Finding.INFO.equals(f.severity())) System.out.println("finding      " + f.findingType() + "  " + f.detail());
+        if (Finding.INFO.equals(f.severity())) continue;
+        String where = f.sourceFile() + (f.sourceLines() == null || f.sourceLines().isEmpty() ? "" : " line " + f.sourceLines());
+        System.out.println("finding      " + f.findingType() + "  " + (f.detail().startsWith(f.sourceFile()) ? f.detail() : where + ": " + f.detail()));
       }
     }
     if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());

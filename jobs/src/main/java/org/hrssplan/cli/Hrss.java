@@ -29,6 +29,10 @@ public final class Hrss {
     CommandLine cl = new CommandLine(new Hrss());
     cl.setExitCodeExceptionMapper(e -> UNEXPECTED);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof org.hrssplan.config.AppConfig.MissingInput) {
+        cmd.getErr().println("hrss: " + ex.getMessage());
+        return HANDLED_FAILURE;
+      }
       cmd.getErr().println("hrss: unexpected error: " + ex);
       ex.printStackTrace(cmd.getErr());
       return UNEXPECTED;

@@ -33,6 +33,13 @@ public record AppConfig(
     Map<String, org.hrssplan.quality.GateRule> gates,
     String datasets,
     int parallelWrites) {
+  /** A file the command was pointed at does not exist: said in one line, exit 1, no stack trace. */
+  public static final class MissingInput extends IOException {
+    public MissingInput(String message) {
+      super(message);
+    }
+  }
+
 
   public static final String DEFAULT_RESOURCE = "conf/hrss.yaml";
 
@@ -42,7 +49,7 @@ public record AppConfig(
     JsonNode root;
     String source;
     if (explicit != null) {
-      if (!Files.isRegularFile(explicit)) throw new IOException("config file " + explicit + " does not exist");
+      if (!Files.isRegularFile(explicit)) throw new MissingInput("config file " + explicit + " does not exist");
       root = yaml.readTree(explicit.toFile());
       source = explicit.toAbsolutePath().toString();
     } else if (Files.isRegularFile(home.resolve(DEFAULT_RESOURCE))) {
@@ -94,7 +101,7 @@ public record AppConfig(
       if (!action.equals("warn") && !action.equals("fail")) throw new IOException(source + ": gates." + e.getKey() + ".action must be warn or fail");
       gates.put(e.getKey(), new org.hrssplan.quality.GateRule(e.getKey(), e.getValue().path("max").asDouble(0), action));
     }
-    return Map.copyOf(gates);
+    return java.util.Collections.unmodifiableMap(gates); // in the file's order, so that every run prints them alike
   }
 
   private static String text(JsonNode root, String section, String field, String source) throws IOException {

@@ -66,6 +66,49 @@ class HrssCliTest {
     assertEquals(0, Hrss.execute("--help"));
   }
 
+  private static String printed(Runnable r) {
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    try {
+      r.run();
+    } finally {
+      System.setOut(old);
+    }
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void extractTakesAnotherRegionsFileAndNamesFileAndLineOfEveryFinding() throws Exception {
+    Path out = tmp.resolve("shapes.csv");
+    int[] code = new int[1];
+    String printed = printed(() -> code[0] = Hrss.execute("extract", "--input",
+        TestFixtures.resource("fixtures/shapes/two_level_labels.txt").toString(),
+        "--regions", TestFixtures.resource("fixtures/shapes/regions.csv").toString(), "--out", out.toString()));
+    assertEquals(0, code[0], printed);
+    assertTrue(printed.contains("two_level_labels.txt") && printed.contains("extracted"), printed);
+    // its label 高技能人才培养人数 is not in the catalog: each finding says where it is
+    List<String> unknown = printed.lines().filter(l -> l.startsWith("finding      unknown_indicator")).toList();
+    assertEquals(2, unknown.size(), printed);
+    assertTrue(unknown.stream().allMatch(l -> l.contains("two_level_labels.txt line 22: ")), printed);
+  }
+
+  @Test
+  void aMissingConfigFileIsSaidInOneLineWithExitOne() {
+    java.io.PrintStream old = System.err;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Hrss.execute("extract", "--config", tmp.resolve("nope.yaml").toString(), "--input", "x", "--out", "y");
+    } finally {
+      System.setErr(old);
+    }
+    String err = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(Hrss.HANDLED_FAILURE, code);
+    assertTrue(err.contains("nope.yaml does not exist") && !err.contains("\tat "), err);
+  }
+
   @Test
   void aMissingInputIsAHandledFailure() {
     assertEquals(Hrss.HANDLED_FAILURE, Hrss.execute("extract", "--input", tmp.resolve("nope").toString(), "--out", tmp.resolve("o.csv").toString()));
