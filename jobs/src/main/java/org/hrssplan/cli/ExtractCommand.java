@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     description = {"Extract plan documents into the normalized CSV without Spark or Delta.",
         "Prints per-document counts, every quarantined cell and every finding with file and line."})
 public final class ExtractCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, description = "a plan document (.txt/.html) or a folder of them")
+  @Option(names = "--input", required = true, description = "a plan document (.txt, .html, .docx) or a folder of them")
   Path input;
 
   @Option(names = "--out", required = true, description = "CSV file to write (columns as data/normalized/indicator_observations.csv)")
@@ -61,12 +61,12 @@ public final class ExtractCommand implements Callable<Integer> {
     List<ExtractionResult> results = new CorpusExtractor(extractor).extractAll(CorpusExtractor.listInputs(input));
     List<Observation> all = new ArrayList<>();
     boolean rejected = false;
-    String fmt = "%-30s %-7s %6s %6s %6s %6s %6s %6s  %s%n";
-    System.out.printf(fmt, "file", "region", "tables", "rows", "cells", "prose", "obs", "quar", "status");
+    String fmt = "%-30s %-7s %-7s %6s %6s %6s %6s %6s %6s  %s%n";
+    System.out.printf(fmt, "file", "region", "format", "tables", "rows", "cells", "prose", "obs", "quar", "status");
     for (ExtractionResult r : results) {
       DocumentAccount a = r.account();
       all.addAll(r.observations());
-      System.out.printf(fmt, a.sourceFile(), a.regionCode() == null ? "-" : a.regionCode(), a.tables(), a.indicatorRows(),
+      System.out.printf(fmt, a.sourceFile(), a.regionCode() == null ? "-" : a.regionCode(), a.format() == null ? "-" : a.format(), a.tables(), a.indicatorRows(),
           a.valueCellsFound(), a.proseTargetsFound(), a.observations(), a.quarantinedCells(), a.status());
       if (!"extracted".equals(a.status())) rejected = true;
     }

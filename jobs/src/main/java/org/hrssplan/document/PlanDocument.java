@@ -26,9 +26,16 @@ public final class PlanDocument {
   private final List<String> lines;
   private final int[] sourceLines;
   private final List<Block> blocks;
+  /** Per line, where it is in the published file when that is not a line number (Word: P12, T1:R3:C2); null for text and HTML. */
+  private final String[] locators;
 
   private PlanDocument(String fileName, String sha256, String encoding, String format, List<String> lines, int[] sourceLines,
       List<Block> blocks) {
+    this(fileName, sha256, encoding, format, lines, sourceLines, blocks, null);
+  }
+
+  private PlanDocument(String fileName, String sha256, String encoding, String format, List<String> lines, int[] sourceLines,
+      List<Block> blocks, String[] locators) {
     this.fileName = fileName;
     this.sha256 = sha256;
     this.encoding = encoding;
@@ -36,6 +43,7 @@ public final class PlanDocument {
     this.lines = lines;
     this.sourceLines = sourceLines;
     this.blocks = blocks;
+    this.locators = locators;
   }
 
   /** Decodes and prepares a document from its bytes; the format follows the file name's extension. */
@@ -45,6 +53,15 @@ public final class PlanDocument {
 
   /** The same, with the bytes' SHA-256 already computed by the caller (hashing a document is not free). */
   public static PlanDocument fromBytes(String fileName, byte[] bytes, String sha) throws UndecodableDocumentException {
+    if (DocumentFormat.of(fileName, bytes) == DocumentFormat.DOCX) {
+      DocxPlanReader.Parsed docx;
+      try {
+        docx = DocxPlanReader.read(bytes);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e.getMessage(), e);
+      }
+      return new PlanDocument(fileName, sha, "ooxml", "docx", clean(docx.lines()), docx.sourceLines(), docx.blocks(), docx.locators());
+    }
     DecodedText decoded = DocumentDecoder.decode(bytes);
     String lower = fileName.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".html") || lower.endsWith(".htm")) {
@@ -136,6 +153,16 @@ public final class PlanDocument {
    */
   public static String lineLocator(int sourceLine) {
     return sourceLine > 0 ? "L" + sourceLine : "document";
+  }
+
+  /**
+   * The locator of a source line as {@link #sourceLine} gives it: {@code L123} for text and HTML; for a Word document,
+   * whose "lines" are its paragraphs and table cells in reading order, the paragraph or cell ({@code P12},
+   * {@code T1:R3:C2}).
+   */
+  public String locatorAt(int sourceLine) {
+    if (locators == null) return lineLocator(sourceLine);
+    return sourceLine >= 1 && sourceLine <= locators.length ? locators[sourceLine - 1] : lineLocator(0);
   }
 
   /** The whole text, for region recognition. */

@@ -28,8 +28,17 @@ public final class TextTableReader {
   private TextTableReader() {}
 
   public static List<Block> read(List<String> lines) {
+    return read(lines, 0, lines.size());
+  }
+
+  /**
+   * The blocks of lines {@code [from, to)}, with indices into {@code lines} (a Word document's paragraphs between two
+   * of its tables are read like a text export: tables typed with TABs or pipes are found there too).
+   */
+  public static List<Block> read(List<String> all, int from, int to) {
+    List<String> lines = all.subList(0, to);
     List<Block> blocks = new ArrayList<>();
-    int i = 0;
+    int i = from;
     while (i < lines.size()) {
       String line = lines.get(i);
       Grid g = null;

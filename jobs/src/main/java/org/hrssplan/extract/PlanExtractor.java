@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.document.DocumentFormat;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.Region;
 import org.hrssplan.document.RegionDirectory;
@@ -43,20 +44,39 @@ public final class PlanExtractor implements Serializable {
     this.thresholds = thresholds;
   }
 
+  /** A file the extractor reads by its name: a plan (.txt, .html, .htm, .docx, .docm) or a normalized dataset (.csv). */
   public static boolean supportedFile(String fileName) {
     String f = fileName.toLowerCase(Locale.ROOT);
-    return f.endsWith(".txt") || f.endsWith(".html") || f.endsWith(".htm") || f.endsWith(".csv");
+    return f.endsWith(".txt") || f.endsWith(".html") || f.endsWith(".htm") || f.endsWith(".csv") || f.endsWith(".docx")
+        || f.endsWith(".docm");
   }
 
   public ExtractionResult extract(String fileName, byte[] bytes) {
     String sha = PlanDocument.sha256(bytes);
-    if (!supportedFile(fileName)) {
-      return rejected(fileName, sha, 0, "unsupported_format", fileName + ": not a .txt or .html plan document nor a .csv dataset; skipped");
+    DocumentFormat format = DocumentFormat.of(fileName, bytes);
+    switch (format) {
+      case DOC -> {
+        return rejected(fileName, sha, 0, "unsupported_format", fileName + ": a Word 97–2003 document, not read yet; save it as"
+            + " .docx (Word: File → Save As → Word Document) and put that in the plans folder");
+      }
+      case ENCRYPTED -> {
+        return rejected(fileName, sha, 0, "encrypted", fileName + ": the Word document is password-protected; save an"
+            + " unprotected copy (File → Info → Protect Document → remove the password)");
+      }
+      case PDF -> {
+        return rejected(fileName, sha, 0, "unsupported_format", fileName + ": PDF is not read yet; use the Word or web version"
+            + " of the plan if the bureau publishes one");
+      }
+      case UNSUPPORTED -> {
+        return rejected(fileName, sha, 0, "unsupported_format",
+            fileName + ": not a .txt, .html or Word (.docx/.docm) plan document nor a .csv dataset; skipped");
+      }
+      default -> { }
     }
     if (bytes.length == 0) {
       return rejected(fileName, sha, 0, "empty_document", fileName + ": the file is empty");
     }
-    if (fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) return DatasetReader.read(fileName, bytes, catalog, regions);
+    if (format == DocumentFormat.CSV) return DatasetReader.read(fileName, bytes, catalog, regions);
     PlanDocument doc;
     try {
       doc = PlanDocument.fromBytes(fileName, bytes, sha);

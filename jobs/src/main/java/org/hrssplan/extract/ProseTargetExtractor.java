@@ -201,9 +201,9 @@ final class ProseTargetExtractor {
     int line = doc.sourceLine(lineIndex);
     String cellId = doc.fileName() + ":L" + line + ":prose:" + ordinal;
     sink.rawCells.add(new RawCell(cellId, doc.fileName(), doc.sha256(), null, heading, "prose", -1, ordinal, heading,
-        "prose_target", clause.strip(), line, PlanDocument.lineLocator(line)));
+        "prose_target", clause.strip(), line, doc.locatorAt(line)));
     if (region == null) {
-      sink.quarantine(new QuarantinedCell(cellId, doc.fileName(), line, PlanDocument.lineLocator(line), "prose", "region_not_identified",
+      sink.quarantine(new QuarantinedCell(cellId, doc.fileName(), line, doc.locatorAt(line), "prose", "region_not_identified",
           doc.fileName() + ": the document's region could not be identified; prose target at line " + line + " kept here",
           t.printed(), null, null, heading, t.subject()));
       return;
@@ -223,7 +223,7 @@ final class ProseTargetExtractor {
     sink.observe(new Observation(cellId, region.code(), region.name(), period.code(),
         ind == null ? null : ind.id(), ind == null ? t.subject() : ind.nameZh(), ColumnRole.TARGET.code(), period.endYear(),
         ValueKind.NUMBER.code(), value.doubleValue(), unit, t.printed(), t.unit(), t.comparator(), cumulative, annual, null,
-        clause.strip(), Observation.SOURCE_PROSE, doc.fileName(), line, PlanDocument.lineLocator(line), null, heading,
+        clause.strip(), Observation.SOURCE_PROSE, doc.fileName(), line, doc.locatorAt(line), null, heading,
         String.join(";", flags)));
   }
 }

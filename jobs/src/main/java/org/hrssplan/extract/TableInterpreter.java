@@ -205,7 +205,7 @@ final class TableInterpreter {
             indicator.map(Indicator::id).orElse(null), label.name(),
             col.role().code(), col.year(), v.kind().code(), value, unit,
             cell.flat(), unitRaw, v.comparator(), v.cumulative(), v.annual(), attribute,
-            join(attached.text(), rowNote), Observation.SOURCE_TABLE, file, cellLine, PlanDocument.lineLocator(cellLine),
+            join(attached.text(), rowNote), Observation.SOURCE_TABLE, file, cellLine, doc.locatorAt(cellLine),
             table.tableRef(), col.header(),
             String.join(";", flags)));
       }
@@ -382,7 +382,7 @@ final class TableInterpreter {
   private static QuarantinedCell quarantined(PlanDocument doc, Region region, RawTable table, GridCell cell, int rowLine, int col,
       String header, String rowLabel, String code, String message) {
     int line = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : rowLine;
-    return new QuarantinedCell(cellId(doc.fileName(), line, table.tableRef(), col), doc.fileName(), line, PlanDocument.lineLocator(line),
+    return new QuarantinedCell(cellId(doc.fileName(), line, table.tableRef(), col), doc.fileName(), line, doc.locatorAt(line),
         "table_cell", code,
         message.startsWith(doc.fileName()) ? message : doc.fileName() + ": " + message, cell.flat(),
         region == null ? null : region.code(), table.tableRef(), header, rowLabel);
@@ -404,6 +404,6 @@ final class TableInterpreter {
   private static RawCell raw(PlanDocument doc, RawTable table, int r, int c, String type, GridCell cell) {
     int line = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : -1;
     return new RawCell(doc.fileName() + ":" + table.tableRef() + ":r" + r + ":c" + c, doc.fileName(), doc.sha256(),
-        table.tableRef(), table.title(), table.layout(), r, c, null, type, cell.flat(), line, line > 0 ? PlanDocument.lineLocator(line) : null);
+        table.tableRef(), table.title(), table.layout(), r, c, null, type, cell.flat(), line, line > 0 ? doc.locatorAt(line) : null);
   }
 }

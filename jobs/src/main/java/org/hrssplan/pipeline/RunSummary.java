@@ -35,10 +35,12 @@ public final class RunSummary {
   public String render() {
     StringBuilder sb = new StringBuilder();
     sb.append("\nRun ").append(runId).append(" — documents\n");
-    String fmt = "  %-28s %-7s %-8s %6s %6s %6s %6s %6s %6s %8s  %s%n";
-    sb.append(String.format(fmt, "file", "region", "encoding", "tables", "rows", "cells", "prose", "obs", "quar", "findings", "status"));
+    String fmt = "  %-28s %-7s %-7s %-8s %6s %6s %6s %6s %6s %6s %8s  %s%n";
+    sb.append(String.format(fmt, "file", "region", "format", "encoding", "tables", "rows", "cells", "prose", "obs", "quar", "findings",
+        "status"));
     for (Row r : documents) {
-      sb.append(String.format(fmt, trim(r.getAs("source_file"), 28), nz(r.getAs("region_code")), trim(nz(r.getAs("encoding")), 8),
+      sb.append(String.format(fmt, trim(r.getAs("source_file"), 28), nz(r.getAs("region_code")), trim(nz(r.getAs("format")), 7),
+          trim(nz(r.getAs("encoding")), 8),
           r.getAs("tables"), r.getAs("indicator_rows"), r.getAs("value_cells"), r.getAs("prose_targets"), r.getAs("observations"),
           r.getAs("quarantined_cells"), r.getAs("findings"), r.getAs("status")));
     }

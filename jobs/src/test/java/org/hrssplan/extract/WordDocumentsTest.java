@@ -1,0 +1,123 @@
+package org.hrssplan.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.document.RegionDirectory;
+import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.testing.TestFixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Word plans (fixtures/word): two seed plans saved as .docx by LibreOffice from their text exports, which must give
+ * the golden rows of those plans exactly; the hand-written CMS table of fixtures/shapes saved as .docx (a real Word
+ * table with gridSpan and vMerge), which must give the rows of its HTML original; and the Word files a bureau can get
+ * wrong: encrypted, truncated, a zip bomb, renamed, .docm, Word 97.
+ */
+class WordDocumentsTest {
+  private static byte[] bytes(String name) throws Exception {
+    return Files.readAllBytes(TestFixtures.resource("fixtures/word/" + name));
+  }
+
+  @Test
+  void twoSeedPlansAsDocxGiveTheirGoldenRowsExactly() throws Exception {
+    for (String seed : List.of("000_7ce0061591be9752", "001_2751235d0c90732c")) {
+      ExtractionResult r = TestFixtures.extractor().extract(seed + ".docx", bytes(seed + ".docx"));
+      assertEquals("docx", r.account().format());
+      assertEquals("extracted", r.account().status());
+      List<String> golden = GoldenObservationsTest.golden().stream().filter(g -> g.startsWith(seed + ".txt |")).sorted().toList();
+      List<String> got = r.observations().stream().map(GoldenObservationsTest::project)
+          .map(p -> p.replaceFirst("^" + seed + "\\.docx", seed + ".txt")).sorted().toList();
+      assertEquals(golden, got, seed + ": the Word file gives the golden rows (LibreOffice keeps one paragraph per line)");
+      assertTrue(r.observations().stream().allMatch(o -> o.sourceLocator().equals("P" + o.sourceLine())),
+          "a value in a paragraph is located by its paragraph");
+    }
+  }
+
+  @Test
+  void aWordTableWithMergedCellsGivesTheRowsOfItsHtmlOriginal() throws Exception {
+    RegionDirectory regions;
+    try (var in = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
+      regions = RegionDirectory.read(in, "regions.csv");
+    }
+    PlanExtractor extractor = new PlanExtractor(TestFixtures.catalog(), regions, QualityThresholds.DEFAULTS);
+    ExtractionResult html = extractor.extract("cms_table.html",
+        Files.readAllBytes(TestFixtures.resource("fixtures/shapes/cms_table.html")));
+    ExtractionResult docx = extractor.extract("cms_table.docx", bytes("cms_table.docx"));
+    assertEquals(21, html.observations().size());
+    assertEquals(values(html), values(docx), "rowspan 类别, colspan “十三五”时期 and the <br> label survive as vMerge / gridSpan");
+    assertEquals("extracted", docx.account().status());
+    assertTrue(docx.observations().stream().allMatch(o -> o.sourceLocator().matches("T1:R\\d+:C\\d+")),
+        docx.observations().get(0).sourceLocator());
+    assertEquals("“十三五”时期 / 规划目标", docx.observations().stream().filter(o -> o.role().equals("target")).findFirst()
+        .orElseThrow().sourceColumn());
+  }
+
+  private static List<String> values(ExtractionResult r) {
+    return r.observations().stream().map(o -> String.join(" ", o.regionCode(), String.valueOf(o.indicatorId()), o.indicatorNameRaw(),
+        o.role(), String.valueOf(o.year()), o.valueKind(), String.valueOf(o.value()), String.valueOf(o.unit()), String.valueOf(o.comparator()),
+        String.valueOf(o.cumulative()), String.valueOf(o.attribute()), o.sourceColumn())).sorted().toList();
+  }
+
+  @Test
+  void aPasswordProtectedWordFileIsAnsweredEncrypted() throws Exception {
+    POIFSFileSystem fs = new POIFSFileSystem();
+    Encryptor enc = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+    enc.confirmPassword("secret");
+    try (OutputStream os = enc.getDataStream(fs)) {
+      os.write(bytes("cms_table.docx"));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    fs.writeFilesystem(out);
+    fs.close();
+    ExtractionResult r = TestFixtures.extractor().extract("protected.docx", out.toByteArray());
+    assertEquals("encrypted", r.account().status());
+    assertTrue(r.quarantined().get(0).reason().startsWith("protected.docx: ") && r.quarantined().get(0).reason().contains("password"),
+        r.quarantined().get(0).reason());
+  }
+
+  @Test
+  void aTruncatedWordFileIsUnreadableNamingTheFile() throws Exception {
+    byte[] all = bytes("001_2751235d0c90732c.docx");
+    ExtractionResult r = TestFixtures.extractor().extract("cut.docx", Arrays.copyOf(all, all.length / 3));
+    assertEquals("unreadable", r.account().status());
+    assertTrue(r.quarantined().get(0).reason().startsWith("cut.docx: "), r.quarantined().get(0).reason());
+  }
+
+  @Test
+  void aZipBombNamedDocxIsRefusedNotInflated() throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(zip)) {
+      z.putNextEntry(new ZipEntry("[Content_Types].xml"));
+      z.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes());
+      z.putNextEntry(new ZipEntry("word/document.xml"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 200; i++) z.write(zeros); // 200 MiB of zeros, ~200 KiB compressed
+    }
+    assertTrue(zip.size() < 1 << 20, "the bomb itself is small: " + zip.size());
+    ExtractionResult r = TestFixtures.extractor().extract("bomb.docx", zip.toByteArray());
+    assertEquals("unreadable", r.account().status());
+  }
+
+  @Test
+  void wordFilesAreReadByContentNotByTheirName() throws Exception {
+    byte[] docx = bytes("001_2751235d0c90732c.docx");
+    assertEquals(97, TestFixtures.extractor().extract("001_2751235d0c90732c.docm", docx).observations().size(), ".docm: macros never run");
+    assertEquals(97, TestFixtures.extractor().extract("001_2751235d0c90732c.doc", docx).observations().size(), "a .docx named .doc");
+    ExtractionResult word97 = TestFixtures.extractor().extract("word97_plan.docx", bytes("word97_plan.doc"));
+    assertEquals("unsupported_format", word97.account().status(), "a Word 97 file named .docx is still Word 97");
+    assertTrue(word97.quarantined().get(0).reason().contains("save it as .docx"), word97.quarantined().get(0).reason());
+  }
+}
