@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     description = {"Extract plan documents into the normalized CSV without Spark or Delta.",
         "Prints per-document counts, every quarantined cell and every finding with file and line."})
 public final class ExtractCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, description = "a plan document (.txt, .html, .docx) or a folder of them")
+  @Option(names = "--input", required = true, description = "a plan document (.txt, .html, .docx, .doc) or a folder of them")
   Path input;
 
   @Option(names = "--out", required = true, description = "CSV file to write (columns as data/normalized/indicator_observations.csv)")

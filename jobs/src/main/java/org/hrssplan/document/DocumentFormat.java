@@ -12,7 +12,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  */
 public enum DocumentFormat {
   TEXT, HTML, DOCX, CSV,
-  /** Word 97–2003: not read yet (issue #12) — answered unsupported_format with what to save it as. */
+  /** Word 97–2003 (OLE2), read with POI HWPF. */
   DOC,
   /** A password-protected Word document: answered encrypted. */
   ENCRYPTED,

@@ -53,14 +53,16 @@ public final class PlanDocument {
 
   /** The same, with the bytes' SHA-256 already computed by the caller (hashing a document is not free). */
   public static PlanDocument fromBytes(String fileName, byte[] bytes, String sha) throws UndecodableDocumentException {
-    if (DocumentFormat.of(fileName, bytes) == DocumentFormat.DOCX) {
-      DocxPlanReader.Parsed docx;
+    DocumentFormat format = DocumentFormat.of(fileName, bytes);
+    if (format == DocumentFormat.DOCX || format == DocumentFormat.DOC) {
+      DocxPlanReader.Parsed word;
       try {
-        docx = DocxPlanReader.read(bytes);
+        word = format == DocumentFormat.DOCX ? DocxPlanReader.read(bytes) : DocPlanReader.read(bytes);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e.getMessage(), e);
       }
-      return new PlanDocument(fileName, sha, "ooxml", "docx", clean(docx.lines()), docx.sourceLines(), docx.blocks(), docx.locators());
+      return new PlanDocument(fileName, sha, format == DocumentFormat.DOCX ? "ooxml" : "ole2", format.name().toLowerCase(Locale.ROOT),
+          clean(word.lines()), word.sourceLines(), word.blocks(), word.locators());
     }
     DecodedText decoded = DocumentDecoder.decode(bytes);
     String lower = fileName.toLowerCase(Locale.ROOT);

@@ -44,21 +44,17 @@ public final class PlanExtractor implements Serializable {
     this.thresholds = thresholds;
   }
 
-  /** A file the extractor reads by its name: a plan (.txt, .html, .htm, .docx, .docm) or a normalized dataset (.csv). */
+  /** A file the extractor reads by its name: a plan (.txt, .html, .htm, .docx, .docm, .doc) or a normalized dataset (.csv). */
   public static boolean supportedFile(String fileName) {
     String f = fileName.toLowerCase(Locale.ROOT);
     return f.endsWith(".txt") || f.endsWith(".html") || f.endsWith(".htm") || f.endsWith(".csv") || f.endsWith(".docx")
-        || f.endsWith(".docm");
+        || f.endsWith(".docm") || f.endsWith(".doc");
   }
 
   public ExtractionResult extract(String fileName, byte[] bytes) {
     String sha = PlanDocument.sha256(bytes);
     DocumentFormat format = DocumentFormat.of(fileName, bytes);
     switch (format) {
-      case DOC -> {
-        return rejected(fileName, sha, 0, "unsupported_format", fileName + ": a Word 97–2003 document, not read yet; save it as"
-            + " .docx (Word: File → Save As → Word Document) and put that in the plans folder");
-      }
       case ENCRYPTED -> {
         return rejected(fileName, sha, 0, "encrypted", fileName + ": the Word document is password-protected; save an"
             + " unprotected copy (File → Info → Protect Document → remove the password)");
@@ -69,7 +65,7 @@ public final class PlanExtractor implements Serializable {
       }
       case UNSUPPORTED -> {
         return rejected(fileName, sha, 0, "unsupported_format",
-            fileName + ": not a .txt, .html or Word (.docx/.docm) plan document nor a .csv dataset; skipped");
+            fileName + ": not a .txt, .html or Word (.docx/.docm/.doc) plan document nor a .csv dataset; skipped");
       }
       default -> { }
     }

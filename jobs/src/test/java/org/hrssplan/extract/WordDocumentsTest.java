@@ -34,16 +34,25 @@ class WordDocumentsTest {
   @Test
   void twoSeedPlansAsDocxGiveTheirGoldenRowsExactly() throws Exception {
     for (String seed : List.of("000_7ce0061591be9752", "001_2751235d0c90732c")) {
-      ExtractionResult r = TestFixtures.extractor().extract(seed + ".docx", bytes(seed + ".docx"));
-      assertEquals("docx", r.account().format());
-      assertEquals("extracted", r.account().status());
-      List<String> golden = GoldenObservationsTest.golden().stream().filter(g -> g.startsWith(seed + ".txt |")).sorted().toList();
-      List<String> got = r.observations().stream().map(GoldenObservationsTest::project)
-          .map(p -> p.replaceFirst("^" + seed + "\\.docx", seed + ".txt")).sorted().toList();
-      assertEquals(golden, got, seed + ": the Word file gives the golden rows (LibreOffice keeps one paragraph per line)");
-      assertTrue(r.observations().stream().allMatch(o -> o.sourceLocator().equals("P" + o.sourceLine())),
-          "a value in a paragraph is located by its paragraph");
+      assertGoldenRows(seed, seed + ".docx", "docx");
     }
+  }
+
+  @Test
+  void aSeedPlanAsWord97GivesItsGoldenRowsExactly() throws Exception {
+    assertGoldenRows("001_2751235d0c90732c", "word97_plan.doc", "doc");
+  }
+
+  private static void assertGoldenRows(String seed, String fixture, String format) throws Exception {
+    ExtractionResult r = TestFixtures.extractor().extract(fixture, bytes(fixture));
+    assertEquals(format, r.account().format());
+    assertEquals("extracted", r.account().status());
+    List<String> golden = GoldenObservationsTest.golden().stream().filter(g -> g.startsWith(seed + ".txt |")).sorted().toList();
+    List<String> got = r.observations().stream().map(GoldenObservationsTest::project)
+        .map(p -> p.replaceFirst("^" + java.util.regex.Pattern.quote(fixture), seed + ".txt")).sorted().toList();
+    assertEquals(golden, got, fixture + ": the Word file gives the golden rows (LibreOffice keeps one paragraph per line)");
+    assertTrue(r.observations().stream().allMatch(o -> o.sourceLocator().equals("P" + o.sourceLine())),
+        "a value in a paragraph is located by its paragraph");
   }
 
   @Test
@@ -56,8 +65,11 @@ class WordDocumentsTest {
     ExtractionResult html = extractor.extract("cms_table.html",
         Files.readAllBytes(TestFixtures.resource("fixtures/shapes/cms_table.html")));
     ExtractionResult docx = extractor.extract("cms_table.docx", bytes("cms_table.docx"));
+    ExtractionResult doc = extractor.extract("cms_table.doc", bytes("cms_table.doc"));
     assertEquals(21, html.observations().size());
     assertEquals(values(html), values(docx), "rowspan 类别, colspan “十三五”时期 and the <br> label survive as vMerge / gridSpan");
+    assertEquals(values(html), values(doc), "… and in Word 97, as vertical merges and wider cells");
+    assertTrue(doc.observations().stream().allMatch(o -> o.sourceLocator().matches("T1:R\\d+:C\\d+")));
     assertEquals("extracted", docx.account().status());
     assertTrue(docx.observations().stream().allMatch(o -> o.sourceLocator().matches("T1:R\\d+:C\\d+")),
         docx.observations().get(0).sourceLocator());
@@ -117,7 +129,7 @@ class WordDocumentsTest {
     assertEquals(97, TestFixtures.extractor().extract("001_2751235d0c90732c.docm", docx).observations().size(), ".docm: macros never run");
     assertEquals(97, TestFixtures.extractor().extract("001_2751235d0c90732c.doc", docx).observations().size(), "a .docx named .doc");
     ExtractionResult word97 = TestFixtures.extractor().extract("word97_plan.docx", bytes("word97_plan.doc"));
-    assertEquals("unsupported_format", word97.account().status(), "a Word 97 file named .docx is still Word 97");
-    assertTrue(word97.quarantined().get(0).reason().contains("save it as .docx"), word97.quarantined().get(0).reason());
+    assertEquals("doc", word97.account().format(), "a Word 97 file named .docx is read as Word 97");
+    assertEquals(97, word97.observations().size());
   }
 }
