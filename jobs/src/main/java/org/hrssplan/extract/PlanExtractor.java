@@ -64,8 +64,7 @@ public final class PlanExtractor implements Serializable {
             + " of the plan if the bureau publishes one");
       }
       case UNSUPPORTED -> {
-        return rejected(fileName, sha, 0, "unsupported_format",
-            fileName + ": not a .txt, .html or Word (.docx/.docm/.doc) plan document nor a .csv dataset; skipped");
+        return rejected(fileName, sha, 0, "unsupported_format", fileName + ": " + unsupportedBecause(fileName));
       }
       default -> { }
     }
@@ -131,6 +130,16 @@ public final class PlanExtractor implements Serializable {
         region.map(Region::name).orElse(null), status, sink.tables, sink.indicatorRows, sink.valueCells, sink.proseTargets,
         sink.observations.size(), sink.quarantine.size(), findings.size());
     return new ExtractionResult(account, sink.rawCells, sink.observations, sink.quarantine, findings);
+  }
+
+  /** Why a file is not read, and what to do: the office formats a bureau may send are named with what to save them as. */
+  private static String unsupportedBecause(String fileName) {
+    String f = fileName.toLowerCase(Locale.ROOT);
+    if (f.endsWith(".odt")) return "an OpenDocument text (.odt), not read; save it as .docx (LibreOffice: File → Save As → Word 2007-365)";
+    if (f.endsWith(".wps")) return "a WPS Writer document (.wps), not read; save it as .docx in WPS (文件 → 另存为 → Word 文件 *.docx)";
+    if (f.endsWith(".ofd")) return "an OFD document (版式文档), not read; export it as PDF or text, or use the plan's .docx or web version";
+    if (f.endsWith(".rtf")) return "a Rich Text file (.rtf), not read; save it as .docx";
+    return "not a .txt, .html or Word (.docx/.docm/.doc) plan document nor a .csv dataset; skipped";
   }
 
   /** A second copy (same bytes) of a document already extracted: reported, not extracted twice. */

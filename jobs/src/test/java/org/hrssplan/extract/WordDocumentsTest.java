@@ -124,6 +124,16 @@ class WordDocumentsTest {
   }
 
   @Test
+  void officeFormatsNotReadAreNamedWithWhatToSaveThemAs() {
+    for (String name : List.of("plan.odt", "plan.wps", "plan.ofd")) {
+      ExtractionResult r = TestFixtures.extractor().extract(name, "PK not really".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals("unsupported_format", r.account().status(), name);
+      String reason = r.quarantined().get(0).reason();
+      assertTrue(reason.startsWith(name + ": ") && (reason.contains(".docx") || reason.contains("PDF")), reason);
+    }
+  }
+
+  @Test
   void wordFilesAreReadByContentNotByTheirName() throws Exception {
     byte[] docx = bytes("001_2751235d0c90732c.docx");
     assertEquals(97, TestFixtures.extractor().extract("001_2751235d0c90732c.docm", docx).observations().size(), ".docm: macros never run");
