@@ -19,8 +19,9 @@ import org.hrssplan.document.HeaderWords;
  *   <li>a bare year: the year before the period → base; the period's end → actual in a completion table (完成 in the
  *       title) and target in a plan table; a bare period name: the table's own → target (actual in a completion
  *       table), the one before → base;</li>
- *   <li>any value column whose year is the year before the table's period is the base, whatever its words: the base of
- *       a plan is the previous period's result (“十四五”完成值 in a 十五五 table is the 2025 base).</li>
+ *   <li>any value column whose year is the year before the table's period is the base: the base of a plan is the
+ *       previous period's result (“十四五”完成值 in a 十五五 table is the 2025 base) — except a target for that year
+ *       (2020年 / 目标 in a 十四五 table), which is the previous period's target and is stored with that period.</li>
  * </ul>
  */
 public final class ColumnRoles {
@@ -29,8 +30,20 @@ public final class ColumnRoles {
   private static final Pattern BASE_WORDS = Pattern.compile("基数|基准|基期|现状");
   private static final Pattern TARGET_WORDS = Pattern.compile("目标|预期值|规划值");
 
-  /** A column: its index, its header path as printed (segments joined by " / "), role and year. */
-  public record Column(int index, String header, ColumnRole role, Integer year) {}
+  /**
+   * A column: its index, its header path as printed (segments joined by " / "), role and year, and the plan period its
+   * values belong to when that is not the table's (a 2020 target in a 十四五 table is the 十三五 target), else null.
+   */
+  public record Column(int index, String header, ColumnRole role, Integer year, PlanPeriod period) {
+    Column(int index, String header, ColumnRole role, Integer year) {
+      this(index, header, role, year, null);
+    }
+
+    /** The period of this column's values: its own, else the table's. */
+    public PlanPeriod periodOr(PlanPeriod table) {
+      return period != null ? period : table;
+    }
+  }
 
   private ColumnRoles() {}
 
@@ -96,6 +109,10 @@ public final class ColumnRoles {
       year = period.baseYear();
     } else {
       role = ColumnRole.UNKNOWN;
+    }
+    if (role == ColumnRole.TARGET && year != null && year == period.baseYear() && PlanPeriod.endingIn(year) != null) {
+      // a target for the year before the period (2020年 / 目标 in a 十四五 table) is the previous period's target
+      return new Column(index, header, role, year, PlanPeriod.endingIn(year));
     }
     if (role.holdsValues() && year != null && year == period.baseYear()) role = ColumnRole.BASE;
     return new Column(index, header, role, year);

@@ -201,7 +201,7 @@ final class TableInterpreter {
         }
         sink.observe(new Observation(
             cellId(file, cellLine, table.tableRef(), col.index()),
-            region.code(), region.name(), period.code(),
+            region.code(), region.name(), col.periodOr(period).code(),
             indicator.map(Indicator::id).orElse(null), label.name(),
             col.role().code(), col.year(), v.kind().code(), value, unit,
             cell.flat(), unitRaw, v.comparator(), v.cumulative(), v.annual(), attribute,

@@ -77,6 +77,34 @@ class UnseenShapesTest {
   }
 
   @Test
+  void aTargetForTheYearBeforeThePeriodIsThePreviousPeriodsTargetNotASecondBase() throws Exception {
+    ExtractionResult r = extract("previous_period_target_column.html");
+    assertEquals(List.of(
+        "L7 surveyed_urban_unemployment_rate target 2020 = 6 % anticipatory",
+        "L7 surveyed_urban_unemployment_rate base 2020 = 5.6 % anticipatory",
+        "L7 surveyed_urban_unemployment_rate target 2025 ~ 5.5 % anticipatory",
+        "L8 unemployment_insurance_insured target 2020 = 4.8 万人 anticipatory",
+        "L8 unemployment_insurance_insured base 2020 = 5.05 万人 anticipatory",
+        "L8 unemployment_insurance_insured target 2025 = 6.02 万人 anticipatory",
+        "L9 basic_pension_coverage_rate target 2020 = missing % binding",
+        "L9 basic_pension_coverage_rate base 2020 = 95 % binding",
+        "L9 basic_pension_coverage_rate target 2025 > 96 % binding"), ObservationText.of(r.observations()));
+    assertEquals(List.of("13th", "14th", "14th"), r.observations().subList(0, 3).stream().map(Observation::planPeriod).toList());
+    assertEquals("2020年 / 目标", r.observations().get(0).sourceColumn());
+  }
+
+  @Test
+  void columnsInReverseOrderAreKnownByTheirHeaders() throws Exception {
+    assertEquals(List.of(
+        "L5 surveyed_urban_unemployment_rate target 2025 <= 5.5 % anticipatory",
+        "L5 surveyed_urban_unemployment_rate base 2020 = 5.6 % anticipatory",
+        "L6 unemployment_insurance_insured target 2025 = 6.02 万人 binding",
+        "L6 unemployment_insurance_insured base 2020 = 5.05 万人 binding",
+        "L7 urban_new_jobs target 2025 = 2.5 万人 cum anticipatory",
+        "L7 urban_new_jobs base 2020 = 2.4 万人 cum anticipatory"), ObservationText.of(extract("reversed_columns.txt").observations()));
+  }
+
+  @Test
   void aPageLaidOutInOneBigTableIsReadAsTheBlocksInsideIt() throws Exception {
     ExtractionResult r = extract("layout_table_page.html");
     assertEquals(List.of(
