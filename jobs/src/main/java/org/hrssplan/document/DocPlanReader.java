@@ -24,7 +24,7 @@ import org.apache.poi.hwpf.usermodel.TableRow;
 public final class DocPlanReader {
   private DocPlanReader() {}
 
-  public static DocxPlanReader.Parsed read(byte[] bytes) throws IOException {
+  public static DocumentContent read(byte[] bytes) throws IOException {
     try (HWPFDocument doc = new HWPFDocument(new ByteArrayInputStream(bytes))) {
       Range range = doc.getRange();
       List<String> lines = new ArrayList<>();
@@ -54,7 +54,7 @@ public final class DocPlanReader {
       if (pending >= 0) blocks.addAll(TextTableReader.read(lines, pending, lines.size()));
       int[] src = new int[lines.size()];
       Arrays.setAll(src, k -> k + 1);
-      return new DocxPlanReader.Parsed(List.copyOf(lines), src, locators.toArray(String[]::new), List.copyOf(blocks));
+      return new DocumentContent(List.copyOf(lines), src, locators.toArray(String[]::new), List.copyOf(blocks));
     }
   }
 

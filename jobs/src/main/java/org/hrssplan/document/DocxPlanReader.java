@@ -29,16 +29,14 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 public final class DocxPlanReader {
   private DocxPlanReader() {}
 
-  public record Parsed(List<String> lines, int[] sourceLines, String[] locators, List<Block> blocks) {}
-
-  public static Parsed read(byte[] bytes) throws IOException {
+  public static DocumentContent read(byte[] bytes) throws IOException {
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
       Builder b = new Builder();
       b.body(doc.getBodyElements());
       b.flushParagraphs();
       int[] src = new int[b.lines.size()];
       Arrays.setAll(src, i -> i + 1);
-      return new Parsed(List.copyOf(b.lines), src, b.locators.toArray(String[]::new), List.copyOf(b.blocks));
+      return new DocumentContent(List.copyOf(b.lines), src, b.locators.toArray(String[]::new), List.copyOf(b.blocks));
     }
   }
 

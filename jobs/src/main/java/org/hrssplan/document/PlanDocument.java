@@ -47,15 +47,25 @@ public final class PlanDocument {
   }
 
   /** Decodes and prepares a document from its bytes; the format follows the file name's extension. */
-  public static PlanDocument fromBytes(String fileName, byte[] bytes) throws UndecodableDocumentException {
+  public static PlanDocument fromBytes(String fileName, byte[] bytes) throws UndecodableDocumentException, RefusedDocumentException {
     return fromBytes(fileName, bytes, sha256(bytes));
   }
 
   /** The same, with the bytes' SHA-256 already computed by the caller (hashing a document is not free). */
-  public static PlanDocument fromBytes(String fileName, byte[] bytes, String sha) throws UndecodableDocumentException {
+  public static PlanDocument fromBytes(String fileName, byte[] bytes, String sha)
+      throws UndecodableDocumentException, RefusedDocumentException {
     DocumentFormat format = DocumentFormat.of(fileName, bytes);
+    if (format == DocumentFormat.PDF) {
+      DocumentContent pdf;
+      try {
+        pdf = PdfPlanReader.read(bytes);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e.getMessage(), e);
+      }
+      return new PlanDocument(fileName, sha, "pdf", "pdf", clean(pdf.lines()), pdf.sourceLines(), pdf.blocks(), pdf.locators());
+    }
     if (format == DocumentFormat.DOCX || format == DocumentFormat.DOC) {
-      DocxPlanReader.Parsed word;
+      DocumentContent word;
       try {
         word = format == DocumentFormat.DOCX ? DocxPlanReader.read(bytes) : DocPlanReader.read(bytes);
       } catch (java.io.IOException e) {

@@ -47,7 +47,9 @@ public final class TextTableReader {
         continue;
       }
       if (line.contains("|")) g = readDelimited(lines, i, PIPE);
-      else if (line.startsWith("\t")) g = readTabCells(lines, i);
+      else if (line.startsWith("\t") || headerBeforeTabCells(lines, i)) {
+        g = readTabCells(lines, i);
+      }
       else if (isTabRow(line) && continues(lines, i + 1, TAB)) g = readDelimited(lines, i, TAB);
       else if (startsHeader(line)) g = readBareCells(lines, i);
       if (g != null && g.endLineIndex() > i) {
@@ -167,6 +169,7 @@ public final class TextTableReader {
     StringBuilder cell = null;
     int cellLine = -1;
     boolean previousWasCellLine = false;
+    boolean bareCellNext = false;
     int j = start;
     int end = start;
     boolean cut = false;
@@ -175,6 +178,12 @@ public final class TextTableReader {
       if (isEmptyLine(line)) {
         if (cell != null) row.add(new GridCell(cell.toString().strip(), cellLine, true));
         cell = null;
+        if (!row.isEmpty() && row.size() < rows.width() && bareValueFollows(lines, j + 1)) {
+          // cells whose TAB was lost with an empty cell before them (printed to PDF, an empty TAB-led line leaves a
+          // blank line): a value on its own line, under a row still short of the header's cells, is the row's next cell
+          bareCellNext = true;
+          continue;
+        }
         if (!row.isEmpty()) {
           if (!rows.add(row, rowStart)) {
             cut = true;
@@ -185,13 +194,21 @@ public final class TextTableReader {
         }
         row = new ArrayList<>();
         previousWasCellLine = false;
-      } else if (line.startsWith("\t")) {
+      } else if (line.startsWith("\t") || cell == null && row.isEmpty() && rows.rows.isEmpty() && headerBeforeTabCells(lines, j)) {
+        // the first cell of a header may have lost its TAB (an empty TAB-led cell wrapped onto the header word,
+        // printed to PDF: the empty cell leaves no trace)
         if (cell != null) row.add(new GridCell(cell.toString().strip(), cellLine, true));
         if (row.isEmpty()) rowStart = j;
-        String content = line.substring(1);
+        String content = line.startsWith("\t") ? line.substring(1) : line;
         cell = new StringBuilder(content.strip());
         cellLine = content.isBlank() ? -1 : j;
         previousWasCellLine = true;
+        bareCellNext = false;
+      } else if (bareCellNext) {
+        cell = new StringBuilder(line.strip());
+        cellLine = j;
+        previousWasCellLine = true;
+        bareCellNext = false;
       } else if (previousWasCellLine && cell != null) {
         // a wrapped cell continues on a line without the leading TAB; the break is kept as a cell line
         cell.append('\n').append(line.strip());
@@ -208,6 +225,21 @@ public final class TextTableReader {
       }
     }
     return rows.grid("tab_cells", lines, start, Math.max(end, start + 1));
+  }
+
+  /** A header word (指标 …) right above TAB-led cells: the header's first cell, its TAB lost. */
+  private static boolean headerBeforeTabCells(List<String> lines, int i) {
+    return startsHeader(lines.get(i)) && i + 1 < lines.size() && lines.get(i + 1).startsWith("\t");
+  }
+
+  /** The next non-blank line is a value (a number, a bracketed or compared number, a dash) without a leading TAB. */
+  private static boolean bareValueFollows(List<String> lines, int from) {
+    for (int k = from; k < lines.size(); k++) {
+      String l = lines.get(k);
+      if (isEmptyLine(l)) continue;
+      return !l.startsWith("\t") && BareRowFit.valueLike(l.strip());
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ cells on their own lines, no punctuation
@@ -306,6 +338,11 @@ public final class TextTableReader {
     final List<GridCell> notes = new ArrayList<>();
     String caption;
     int captionLine = -1;
+
+    /** The most cells a row read so far has: the header's. */
+    int width() {
+      return rows.stream().mapToInt(List::size).max().orElse(0);
+    }
 
     /** False when the row starts another table (a title row after rows were read): the table ends before it. */
     boolean add(List<GridCell> row, int line) {

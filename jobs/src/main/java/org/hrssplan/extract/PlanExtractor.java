@@ -10,6 +10,7 @@ import org.hrssplan.document.DocumentFormat;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.Region;
 import org.hrssplan.document.RegionDirectory;
+import org.hrssplan.document.RefusedDocumentException;
 import org.hrssplan.document.UndecodableDocumentException;
 import org.hrssplan.quality.FindingRules;
 import org.hrssplan.quality.QualityThresholds;
@@ -44,11 +45,11 @@ public final class PlanExtractor implements Serializable {
     this.thresholds = thresholds;
   }
 
-  /** A file the extractor reads by its name: a plan (.txt, .html, .htm, .docx, .docm, .doc) or a normalized dataset (.csv). */
+  /** A file the extractor reads by its name: a plan (.txt, .html, .htm, .docx, .docm, .doc, .pdf) or a normalized dataset (.csv). */
   public static boolean supportedFile(String fileName) {
     String f = fileName.toLowerCase(Locale.ROOT);
     return f.endsWith(".txt") || f.endsWith(".html") || f.endsWith(".htm") || f.endsWith(".csv") || f.endsWith(".docx")
-        || f.endsWith(".docm") || f.endsWith(".doc");
+        || f.endsWith(".docm") || f.endsWith(".doc") || f.endsWith(".pdf");
   }
 
   public ExtractionResult extract(String fileName, byte[] bytes) {
@@ -58,10 +59,6 @@ public final class PlanExtractor implements Serializable {
       case ENCRYPTED -> {
         return rejected(fileName, sha, 0, "encrypted", fileName + ": the Word document is password-protected; save an"
             + " unprotected copy (File → Info → Protect Document → remove the password)");
-      }
-      case PDF -> {
-        return rejected(fileName, sha, 0, "unsupported_format", fileName + ": PDF is not read yet; use the Word or web version"
-            + " of the plan if the bureau publishes one");
       }
       case UNSUPPORTED -> {
         return rejected(fileName, sha, 0, "unsupported_format", fileName + ": " + unsupportedBecause(fileName));
@@ -77,6 +74,8 @@ public final class PlanExtractor implements Serializable {
       doc = PlanDocument.fromBytes(fileName, bytes, sha);
     } catch (UndecodableDocumentException e) {
       return rejected(fileName, sha, e.line(), "undecodable", fileName + ": " + e.getMessage());
+    } catch (RefusedDocumentException e) {
+      return rejected(fileName, sha, 0, e.reason(), fileName + ": " + e.getMessage());
     } catch (RuntimeException e) {
       return rejected(fileName, sha, 0, "unreadable", fileName + ": " + e);
     }
@@ -139,7 +138,7 @@ public final class PlanExtractor implements Serializable {
     if (f.endsWith(".wps")) return "a WPS Writer document (.wps), not read; save it as .docx in WPS (文件 → 另存为 → Word 文件 *.docx)";
     if (f.endsWith(".ofd")) return "an OFD document (版式文档), not read; export it as PDF or text, or use the plan's .docx or web version";
     if (f.endsWith(".rtf")) return "a Rich Text file (.rtf), not read; save it as .docx";
-    return "not a .txt, .html or Word (.docx/.docm/.doc) plan document nor a .csv dataset; skipped";
+    return "not a .txt, .html, Word (.docx/.docm/.doc) or PDF plan document nor a .csv dataset; skipped";
   }
 
   /** A second copy (same bytes) of a document already extracted: reported, not extracted twice. */

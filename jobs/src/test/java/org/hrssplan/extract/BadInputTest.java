@@ -38,7 +38,7 @@ class BadInputTest {
     expected.put("e_broken_rows.txt", "partially_extracted"); // its row 2 has 3 cells under a 4-column header
     expected.put("f_empty.txt", "empty_document");
     expected.put("g_no_region.txt", "region_not_identified");
-    expected.put("h_notes.pdf", "unsupported_format");
+    expected.put("h_notes.pdf", "unreadable");                // starts like a PDF, is not one
     expected.put("i_no_tables.txt", "no_tables");
     expected.put("j_utf16le_bom.txt", "extracted");
     expected.put("k_utf16_nobom.txt", "undecodable");          // NUL bytes: UTF-16 without a BOM is not guessed
@@ -135,7 +135,8 @@ class BadInputTest {
     assertEquals("duplicate_document", dup.reasonCode());
     assertTrue(dup.reason().contains("a_good.txt"), dup.reason());
     assertEquals("empty_document", byFile.get("f_empty.txt").quarantined().get(0).reasonCode());
-    assertEquals("unsupported_format", byFile.get("h_notes.pdf").quarantined().get(0).reasonCode());
+    assertEquals("unreadable", byFile.get("h_notes.pdf").quarantined().get(0).reasonCode());
+    assertTrue(byFile.get("h_notes.pdf").quarantined().get(0).reason().startsWith("h_notes.pdf: "));
   }
 
   @Test

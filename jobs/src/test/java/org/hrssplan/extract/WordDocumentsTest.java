@@ -77,7 +77,7 @@ class WordDocumentsTest {
         .orElseThrow().sourceColumn());
   }
 
-  private static List<String> values(ExtractionResult r) {
+  static List<String> values(ExtractionResult r) {
     return r.observations().stream().map(o -> String.join(" ", o.regionCode(), String.valueOf(o.indicatorId()), o.indicatorNameRaw(),
         o.role(), String.valueOf(o.year()), o.valueKind(), String.valueOf(o.value()), String.valueOf(o.unit()), String.valueOf(o.comparator()),
         String.valueOf(o.cumulative()), String.valueOf(o.attribute()), o.sourceColumn())).sorted().toList();

@@ -1,0 +1,69 @@
+package org.hrssplan.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.hrssplan.document.PlanDocument;
+import org.hrssplan.document.RegionDirectory;
+import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.testing.TestFixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PDF plans (fixtures/pdf): the two seed plans' Word files printed to PDF by LibreOffice, which must give the golden
+ * rows of those plans exactly; the CMS table with merged cells and a two-row header as a ruled PDF table, which must
+ * give the rows of its HTML original; and the PDFs a bureau can get wrong.
+ */
+class PdfDocumentsTest {
+  private static byte[] bytes(String name) throws Exception {
+    return Files.readAllBytes(TestFixtures.resource("fixtures/pdf/" + name));
+  }
+
+  /**
+   * A PDF has no text lines: its lines are printed lines in reading order, a paragraph wrapped by the page joined into
+   * one. So each row is compared with its line number replaced by the text of the line it points to — the golden row's
+   * line in the text export, the observation's line in the PDF — and must match in every other column exactly.
+   */
+  @Test
+  void twoSeedPlansAsPdfGiveTheirGoldenRowsExactly() throws Exception {
+    for (String seed : List.of("000_7ce0061591be9752", "001_2751235d0c90732c")) {
+      String fixture = seed + ".pdf";
+      ExtractionResult r = TestFixtures.extractor().extract(fixture, bytes(fixture));
+      assertEquals("pdf", r.account().format());
+      assertEquals("extracted", r.account().status(), r.findings().toString());
+      PlanDocument text = PlanDocument.fromBytes(seed + ".txt", Files.readAllBytes(TestFixtures.plansDir().resolve(seed + ".txt")));
+      PlanDocument pdf = PlanDocument.fromBytes(fixture, bytes(fixture));
+      List<String> golden = GoldenObservationsTest.golden().stream().filter(g -> g.startsWith(seed + ".txt |"))
+          .map(g -> withLineText(g, text)).sorted().toList();
+      List<String> got = r.observations().stream().map(GoldenObservationsTest::project)
+          .map(p -> withLineText(p.replaceFirst("^" + Pattern.quote(fixture), seed + ".txt"), pdf)).sorted().toList();
+      assertEquals(golden, got, fixture);
+      assertTrue(r.observations().stream().allMatch(o -> o.sourceLocator().matches("p\\d+:L\\d+")), "located by page and printed line");
+    }
+  }
+
+  /** The row with its source line replaced by that line's text, spaces and TABs left out. */
+  private static String withLineText(String row, PlanDocument doc) {
+    String[] f = row.split(" \\| ", -1);
+    f[1] = doc.line(Integer.parseInt(f[1]) - 1).replaceAll("\\s+", "");
+    return String.join(" | ", f);
+  }
+
+  @Test
+  void aRuledTableWithMergedCellsGivesTheRowsOfItsHtmlOriginal() throws Exception {
+    RegionDirectory regions;
+    try (var in = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
+      regions = RegionDirectory.read(in, "regions.csv");
+    }
+    PlanExtractor extractor = new PlanExtractor(TestFixtures.catalog(), regions, QualityThresholds.DEFAULTS);
+    ExtractionResult html = extractor.extract("cms_table.html",
+        Files.readAllBytes(TestFixtures.resource("fixtures/shapes/cms_table.html")));
+    ExtractionResult pdf = extractor.extract("cms_table.pdf", bytes("cms_table.pdf"));
+    assertEquals(21, html.observations().size());
+    assertEquals(WordDocumentsTest.values(html), WordDocumentsTest.values(pdf));
+    assertEquals("extracted", pdf.account().status());
+  }
+}
