@@ -25,6 +25,12 @@ public final class SynthCorpusCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder (created; files in it are overwritten)")
   Path out;
 
+  @Option(names = "--formats", paramLabel = "LIST",
+      description = {"print the plans in these formats, taken in turn: txt, html, docx, pdf (e.g. --formats docx or",
+          "--formats txt,html,docx,pdf); Word and PDF print ruled tables with merged cells and a 单位 column, PDF with an",
+          "embedded CJK font of this machine. Default: the six text and HTML shapes in turn"})
+  String formats;
+
   @Mixin
   ConfigOption config = new ConfigOption();
 
@@ -34,7 +40,13 @@ public final class SynthCorpusCommand implements Callable<Integer> {
     IndicatorCatalog catalog = ConfigOption.catalog(cfg);
     Path dir = out.toAbsolutePath();
     long start = System.nanoTime();
-    SyntheticCorpus.Summary s = new SyntheticCorpus(catalog).write(regions, seed, dir);
+    SyntheticCorpus.Summary s;
+    try {
+      s = formats == null ? new SyntheticCorpus(catalog).write(regions, seed, dir) : new SyntheticCorpus(catalog).write(regions, seed, dir, formats);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("hrss synth corpus: " + e.getMessage());
+      return Hrss.USAGE;
+    }
     long millis = (System.nanoTime() - start) / 1_000_000;
     System.out.printf("wrote %d documents (%s), %d expected observations (%d from prose) to %s in %.1f s%n", s.documents(),
         s.documentsPerLayout(), s.expectedRows(), s.proseRows(), dir, millis / 1000.0);

@@ -89,12 +89,10 @@ public final class DocPlanReader {
           List<String> parts = new ArrayList<>();
           for (String l : text(cell.text()).split("\n")) if (!l.isBlank()) parts.add(l.strip());
           String text = String.join("\n", parts);
-          int line = -1;
-          if (!text.isBlank()) {
-            lines.add(text.replace('\n', ' '));
-            locators.add("T" + number + ":R" + (r + 1) + ":C" + (from + 1));
-            line = lines.size() - 1;
-          }
+          // every cell is a line, a blank one too: a missing value is located at its own cell
+          lines.add(text.replace('\n', ' '));
+          locators.add("T" + number + ":R" + (r + 1) + ":C" + (from + 1));
+          int line = lines.size() - 1;
           g = new GridCell(text, line, true);
         }
         for (int k = from; k <= to; k++) out[k] = k == from ? g : g.covered();

@@ -96,7 +96,8 @@ public final class DocxPlanReader {
             g = col < above.size() ? above.get(col).covered() : GridCell.BLANK;
           } else {
             String text = cellText(cell);
-            int line = text.isBlank() ? -1 : add(text.replace('\n', ' '), "T" + tables + ":R" + (r + 1) + ":C" + (col + 1));
+            // every cell is a line, a blank one too: a missing value is located at its own cell
+            int line = add(text.replace('\n', ' '), "T" + tables + ":R" + (r + 1) + ":C" + (col + 1));
             g = new GridCell(text, line, true);
           }
           row.add(g);

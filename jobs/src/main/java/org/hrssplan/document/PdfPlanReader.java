@@ -388,10 +388,8 @@ public final class PdfPlanReader {
     return s.toString();
   }
 
-  /** A CJK ideograph or full-width sign. */
   private static boolean wide(String glyph) {
-    int c = glyph.codePointAt(0);
-    return c >= 0x2E80 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF || c >= 0xFF00 && c <= 0xFFEF || c >= 0x3000 && c <= 0x303F;
+    return TextFolding.wide(glyph.codePointAt(0));
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -509,7 +507,9 @@ public final class PdfPlanReader {
               for (int i = 0; i < Math.min(3, blanks); i++) paragraphLine("", "p" + p.number);
             }
             String text = TextFolding.fold(join(l.glyphs, false));
-            if (wrapped != null && blanks <= 0 && !indented(l) && wrapped.right() + firstWordWidth(l) >= rightMargin - 0.5 * l.size()) {
+            // a continued line starts at the margin; an indented one (a paragraph's first line) starts a new line
+            if (wrapped != null && blanks <= 0 && l.left() - leftMargin < l.size()
+                && wrapped.right() + firstWordWidth(l) >= rightMargin - 0.5 * l.size()) {
               // the line goes on from the one above, which the page width wrapped: one line, located where it starts
               String above = lines.get(lines.size() - 1);
               lines.set(lines.size() - 1, above + (wide(above.substring(above.length() - 1)) || wide(text.substring(0, 1)) ? "" : " ") + text);
@@ -534,14 +534,15 @@ public final class PdfPlanReader {
       return new DocumentContent(List.copyOf(lines), src, locators.toArray(String[]::new), List.copyOf(blocks));
     }
 
+    /** The width of what the line starts with up to the first place a line may break ({@link LineBreaks}). */
     static double firstWordWidth(PrintedLine l) {
       Glyph first = l.glyphs.get(0);
       double end = first.right();
-      if (!wide(first.text)) {
-        for (Glyph g : l.glyphs) {
-          if (g.space() || wide(g.text)) break;
-          end = g.right();
-        }
+      for (int i = 1; i < l.glyphs.size(); i++) {
+        Glyph g = l.glyphs.get(i);
+        Glyph prev = l.glyphs.get(i - 1);
+        if (g.space() || LineBreaks.allowed(prev.text.charAt(prev.text.length() - 1), g.text.charAt(0))) break;
+        end = g.right();
       }
       return end - first.x;
     }
@@ -552,7 +553,11 @@ public final class PdfPlanReader {
     }
 
     boolean centred(PrintedLine l) {
-      return l.left() - leftMargin >= l.size() && Math.abs((l.left() + l.right()) / 2 - (leftMargin + rightMargin) / 2) < l.size();
+      double leftGap = l.left() - leftMargin;
+      double rightGap = rightMargin - l.right();
+      // a centred line is a title: short; a long line that an indent and a wrap leave with equal margins is text
+      return leftGap >= 1.5 * l.size() && rightGap >= 1.5 * l.size() && Math.abs(leftGap - rightGap) < l.size()
+          && l.right() - l.left() < 0.75 * (rightMargin - leftMargin);
     }
 
     void paragraphLine(String text, String locator) {

@@ -24,11 +24,21 @@ public final class TextFolding {
     return out == null ? s : out.toString();
   }
 
-  static char foldChar(char c) {
+  /** One character folded (see {@link #fold}). */
+  public static char foldChar(char c) {
     if (c >= '\uFF01' && c <= '\uFF5E') return (char) (c - 0xFEE0);
     if (c == '\u3000' || c == '\u00A0' || c == '\u202F' || c == '\u205F' || (c >= '\u2000' && c <= '\u200A')) return ' ';
     if (c == '\uFE64') return '<';
     if (c == '\uFE65') return '>';
     return c;
+  }
+
+  /**
+   * A character set full width in Chinese text: CJK ideographs and radicals, CJK symbols and punctuation (、。「」), full-
+   * width forms. Text has no space beside one where a line breaks: a line wrapped next to one joins without a space.
+   */
+  public static boolean wide(int codePoint) {
+    int c = codePoint;
+    return c >= 0x2E80 && c <= 0x9FFF || c >= 0xF900 && c <= 0xFAFF || c >= 0xFF00 && c <= 0xFFEF || c >= 0x3000 && c <= 0x303F;
   }
 }

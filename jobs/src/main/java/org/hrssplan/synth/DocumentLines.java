@@ -13,13 +13,55 @@ import java.util.List;
 final class DocumentLines {
   private final List<String> lines = new ArrayList<>();
   private final boolean html;
+  /** For a Word or PDF document: what is printed, in order; null for text and HTML. */
+  private final List<Object> printed;
+  private int handles;
 
   DocumentLines() {
     this.html = false;
+    this.printed = null;
+  }
+
+  private DocumentLines(boolean laidOut) {
+    this.html = false;
+    this.printed = new ArrayList<>();
+  }
+
+  /**
+   * A Word or PDF document: lines are paragraphs, {@link #table} adds a ruled table, and what {@link #add} returns is a
+   * handle, resolved to a locator ({@code P12}, {@code T1:R3:C2}, {@code p2:L14}) once the document is printed.
+   */
+  static DocumentLines laidOut() {
+    return new DocumentLines(true);
+  }
+
+  boolean isLaidOut() {
+    return printed != null;
+  }
+
+  /** A paragraph of a laid-out document. */
+  record Paragraph(String text, int handle) {}
+
+  /** An empty line between paragraphs of a laid-out document. */
+  record Blank() {}
+
+  /** Paragraphs, blanks and {@link PrintedGrid}s in order. */
+  List<Object> printed() {
+    return printed;
+  }
+
+  /** A handle for a value cell of a table about to be added. */
+  int cellHandle() {
+    return ++handles;
+  }
+
+  void table(PrintedGrid grid) {
+    printed.add(grid);
   }
 
   private DocumentLines(String title) {
     this.html = true;
+    this.printed = null;
     markup("<!DOCTYPE html>");
     markup("<html>");
     markup("<head>");
@@ -41,6 +83,15 @@ final class DocumentLines {
 
   int add(String line) {
     if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) throw new IllegalArgumentException("one line at a time: " + line);
+    if (printed != null) {
+      if (line.isBlank()) {
+        printed.add(new Blank());
+        return 0;
+      }
+      int h = ++handles;
+      printed.add(new Paragraph(line, h));
+      return h;
+    }
     if (html) {
       if (line.isBlank()) return lines.size();
       return markup("<p>" + escape(line) + "</p>");

@@ -29,7 +29,7 @@ final class RegionRoster {
   private RegionRoster() {}
 
   /** The first {@code n} regions for {@code seed}: a prefix of the roster of any larger n with the same seed. */
-  static List<SyntheticRegion> generate(int n, long seed, IndicatorCatalog catalog) {
+  static List<SyntheticRegion> generate(int n, long seed, IndicatorCatalog catalog, CorpusShapes shapes) {
     List<Character> chars = nameChars(catalog);
     List<String> shortNames = new ArrayList<>();
     for (char a : chars) for (char b : chars) if (a != b) shortNames.add("" + a + b);
@@ -64,14 +64,14 @@ final class RegionRoster {
         };
         String code = p.code() + String.format("%02d%02d", cityNo, no);
         String name = shortNames.get(nameIdx++) + level;
-        out.add(new SyntheticRegion(code, name, levelWord(level), cityName, p.name(), fileName(out.size() + 1, code)));
+        out.add(new SyntheticRegion(code, name, levelWord(level), cityName, p.name(), fileName(out.size() + 1, code, shapes)));
       }
     }
     return out;
   }
 
-  static String fileName(int ordinal, String code) {
-    return String.format("s%04d_%s", ordinal, code) + SynthLayout.forDocument(ordinal).extension();
+  static String fileName(int ordinal, String code, CorpusShapes shapes) {
+    return String.format("s%04d_%s", ordinal, code) + shapes.extension(ordinal);
   }
 
   private static String levelWord(String level) {

@@ -3,8 +3,8 @@ package org.hrssplan.synth;
 import java.util.List;
 
 /**
- * The table shapes the synthetic plans print, one per document; documents take them in turn, so each gets a
- * sixth of the corpus.
+ * The table shapes the synthetic plans print, one per document; without chosen formats documents take the first six
+ * in turn ({@link #IN_TURN}), so each gets a sixth of the corpus; Word and PDF documents print {@link #RULED}.
  *
  * <ul>
  *   <li>{@link #PIPE_ROWS}: pipe rows (叙永).
@@ -20,7 +20,15 @@ import java.util.List;
  */
 enum SynthLayout {
   PIPE_ROWS("专栏", ".txt"), TAB_CELLS("专栏", ".txt"), BARE_LINES("附表", ".txt"), BLANK_CELLS(null, ".txt"),
-  TWO_LEVEL("专栏", ".txt"), HTML("表", ".html");
+  TWO_LEVEL("专栏", ".txt"), HTML("表", ".html"),
+  /**
+   * A ruled table of a Word or PDF plan: 类别 merged down its group's rows, 指标 without its unit, a 单位 column, the
+   * values under a two-row header whose period cell spans them, 属性; the file's extension is its {@link SynthFormat}'s.
+   */
+  RULED("专栏", null);
+
+  /** The shapes documents take in turn when no format is chosen: the text shapes and the web page. */
+  static final List<SynthLayout> IN_TURN = List.of(PIPE_ROWS, TAB_CELLS, BARE_LINES, BLANK_CELLS, TWO_LEVEL, HTML);
 
   private final String refWord;
   private final String extension;
@@ -31,7 +39,7 @@ enum SynthLayout {
   }
 
   static SynthLayout forDocument(int ordinal) {
-    return values()[(ordinal - 1) % values().length];
+    return IN_TURN.get((ordinal - 1) % IN_TURN.size());
   }
 
   /**
@@ -54,12 +62,17 @@ enum SynthLayout {
     return this != PIPE_ROWS && this != BARE_LINES;
   }
 
+  /** Printed as a grid of cells with merged cells (web page, Word, PDF), not as lines of text. */
+  boolean spanned() {
+    return this == HTML || this == RULED;
+  }
+
   /** How a missing value prints: — everywhere; ASCII - in the new shapes; a blank cell where a cell can be blank. */
   List<String> missingForms() {
     return switch (this) {
       case PIPE_ROWS, TAB_CELLS, BARE_LINES -> List.of(SynthVocabulary.MISSING);
       case BLANK_CELLS -> List.of(SynthVocabulary.MISSING, SynthVocabulary.MISSING_ASCII); // a blank cell cannot be told from the blank line between cells
-      case TWO_LEVEL, HTML -> List.of(SynthVocabulary.MISSING, SynthVocabulary.MISSING_ASCII, "");
+      case TWO_LEVEL, HTML, RULED -> List.of(SynthVocabulary.MISSING, SynthVocabulary.MISSING_ASCII, "");
     };
   }
 
@@ -70,6 +83,6 @@ enum SynthLayout {
 
   /** The row's unit is printed in a 单位 column rather than in the label. */
   boolean unitColumn() {
-    return this == BLANK_CELLS || this == TWO_LEVEL;
+    return this == BLANK_CELLS || this == TWO_LEVEL || this == RULED;
   }
 }

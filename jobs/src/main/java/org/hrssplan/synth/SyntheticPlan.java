@@ -28,30 +28,32 @@ final class SyntheticPlan {
   private static final String UNIT_ASSUMED = "unit_assumed";
   private static final String INDICATOR_MARKED = "indicator_marked";
 
-  /** What was written: the file's name and text, its layout, and the expected rows in document order. */
-  record Written(String fileName, String text, SynthLayout layout, List<ExpectedObservation> expected) {}
+  /** What was written: the file's name and bytes, its layout, and the expected rows in document order. */
+  record Written(String fileName, byte[] bytes, SynthLayout layout, List<ExpectedObservation> expected) {}
 
   private final IndicatorCatalog catalog;
   private final SyntheticRegion region;
   private final SynthLayout layout;
+  private final SynthFormat format;
   private final SplittableRandom rng;
   private final CellStyler styler;
   private final List<ExpectedObservation> expected = new ArrayList<>();
 
-  private SyntheticPlan(IndicatorCatalog catalog, SyntheticRegion region, SynthLayout layout, SplittableRandom rng) {
+  private SyntheticPlan(IndicatorCatalog catalog, SyntheticRegion region, SynthLayout layout, SynthFormat format, SplittableRandom rng) {
     this.catalog = catalog;
     this.region = region;
     this.layout = layout;
+    this.format = format;
     this.rng = rng;
     this.styler = new CellStyler(catalog, rng, layout.fullWidthSymbols(), layout.missingForms());
   }
 
-  static Written write(IndicatorCatalog catalog, SyntheticRegion region, int ordinal, SplittableRandom rng) {
-    SynthLayout layout = SynthLayout.forDocument(ordinal);
-    return new SyntheticPlan(catalog, region, layout, rng).write();
+  static Written write(IndicatorCatalog catalog, SyntheticRegion region, int ordinal, SplittableRandom rng, CorpusShapes shapes,
+      PlanPrinter printer) {
+    return new SyntheticPlan(catalog, region, shapes.layout(ordinal), shapes.format(ordinal), rng).write(printer);
   }
 
-  private Written write() {
+  private Written write(PlanPrinter printer) {
     // ---- what the plan is about: a subset of the catalog, in catalog order (tables group it by category)
     List<Indicator> all = new ArrayList<>(catalog.indicators());
     RegionRoster.shuffle(all, rng);
@@ -83,7 +85,8 @@ final class SyntheticPlan {
     String full = region.name();
     String level = region.levelChar();
     String documentTitle = String.format(pick(SynthVocabulary.TITLE_FORMS), full);
-    DocumentLines doc = layout == SynthLayout.HTML ? DocumentLines.html(documentTitle) : new DocumentLines();
+    DocumentLines doc = layout == SynthLayout.HTML ? DocumentLines.html(documentTitle)
+        : layout == SynthLayout.RULED ? DocumentLines.laidOut() : new DocumentLines();
     TableWriter tables = new TableWriter(rng);
     doc.add(documentTitle);
     doc.blank();
@@ -120,7 +123,13 @@ final class SyntheticPlan {
       }
       for (int k = 1; k < paragraphs.size(); k++) if (rng.nextBoolean()) doc.add(paragraphs.get(k));
     }
-    return new Written(region.sourceFile(), doc.text(), layout, List.copyOf(expected));
+    if (!doc.isLaidOut()) {
+      return new Written(region.sourceFile(), doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), layout,
+          expected.stream().map(e -> e.at(e.sourceLine(), "L" + e.sourceLine())).toList());
+    }
+    PlanPrinter.Printed printed = printer.print(format, documentTitle, doc.printed());
+    return new Written(region.sourceFile(), printed.bytes(), layout,
+        expected.stream().map(e -> e.at(0, printed.locators().get(e.sourceLine()))).toList());
   }
 
   private static boolean proseable(Indicator ind) {
@@ -153,7 +162,7 @@ final class SyntheticPlan {
       case BLANK_CELLS -> List.of(pick(SynthVocabulary.BASE_15_HEADERS), pick(SynthVocabulary.BLANK_TARGET_20_HEADERS),
           pick(SynthVocabulary.BLANK_ACTUAL_20_HEADERS));
       // base beside, target and actual under “十三五”时期
-      case HTML -> List.of(pick(SynthVocabulary.BASE_15_HEADERS), pick(SynthVocabulary.SPANNED_TARGET_20_HEADERS),
+      case HTML, RULED -> List.of(pick(SynthVocabulary.BASE_15_HEADERS), pick(SynthVocabulary.SPANNED_TARGET_20_HEADERS),
           pick(SynthVocabulary.SPANNED_ACTUAL_20_HEADERS));
       default -> List.of(pick(SynthVocabulary.BASE_15_HEADERS), pick(SynthVocabulary.TARGET_20_HEADERS),
           pick(SynthVocabulary.ACTUAL_20_HEADERS));
@@ -170,7 +179,7 @@ final class SyntheticPlan {
     String title = layout == SynthLayout.BLANK_CELLS ? untitledOr(SynthVocabulary.BLANK_TITLES_14) : SynthVocabulary.TITLE_14;
     List<String> valueHeaders = switch (layout) {
       case BLANK_CELLS -> List.of(pick(SynthVocabulary.BLANK_BASE_20_HEADERS), pick(SynthVocabulary.BLANK_TARGET_25_HEADERS));
-      case HTML -> List.of(pick(SynthVocabulary.BASE_20_HEADERS), pick(SynthVocabulary.SPANNED_TARGET_25_HEADERS));
+      case HTML, RULED -> List.of(pick(SynthVocabulary.BASE_20_HEADERS), pick(SynthVocabulary.SPANNED_TARGET_25_HEADERS));
       default -> List.of(pick(SynthVocabulary.BASE_20_HEADERS), pick(SynthVocabulary.TARGET_25_HEADERS));
     };
     List<PlanTable.Column> columns = List.of(new PlanTable.Column("base", 2020), new PlanTable.Column("target", 2025));
@@ -196,6 +205,7 @@ final class SyntheticPlan {
           pick(SynthVocabulary.ATTRIBUTE_HEADERS)));
       case TWO_LEVEL -> headers.addAll(SynthVocabulary.TWO_LEVEL_HEADERS);
       case HTML -> headers.addAll(List.of(SynthVocabulary.CATEGORY_HEADER, pick(SynthVocabulary.LABEL_HEADERS)));
+      case RULED -> headers.addAll(List.of(SynthVocabulary.CATEGORY_HEADER, pick(SynthVocabulary.LABEL_HEADERS), SynthVocabulary.UNIT_HEADER));
       default -> headers.add(pick(SynthVocabulary.LABEL_HEADERS));
     }
     headers.addAll(valueHeaders);
@@ -268,7 +278,7 @@ final class SyntheticPlan {
       default -> unit = canonical != null ? canonical : row.labelUnit();
     }
     String attribute = !t.attributeColumn() ? null : row.attribute().equals(SynthVocabulary.BINDING) ? "binding" : "anticipatory";
-    expected.add(new ExpectedObservation(region.sourceFile(), line, "table", region.code(), t.planPeriodCode(), t.ref(), row.name(),
+    expected.add(new ExpectedObservation(region.sourceFile(), line, null, "table", region.code(), t.planPeriodCode(), t.ref(), row.name(),
         ind.id(), column.role(), column.year(), c.kind(), TextFolding.fold(c.text()).strip(), value, unit, c.comparator(),
         c.cumulative(), c.annual(), attribute, String.join(";", flags)));
   }
@@ -348,7 +358,7 @@ final class SyntheticPlan {
     BigDecimal value = CellStyler.UnitMath.convert(catalog, new BigDecimal(printed[0]), printed[1], ind.unit());
     boolean cumulative = CUMULATIVE_WORDS.matcher(clause).find() || ind.isFiveYearFlow();
     boolean annual = ANNUAL_WORDS.matcher(clause).find();
-    expected.add(new ExpectedObservation(region.sourceFile(), line, "prose", region.code(), "14th", null, ind.nameZh(), ind.id(),
+    expected.add(new ExpectedObservation(region.sourceFile(), line, null, "prose", region.code(), "14th", null, ind.nameZh(), ind.id(),
         "target", 2025, PrintedCell.NUMBER, printed[0] + printed[1], value.toPlainString(), ind.unit(), comparator, cumulative,
         annual, null, ""));
   }

@@ -1,5 +1,6 @@
 package org.hrssplan.synth;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -35,6 +36,7 @@ final class TableWriter {
       case BLANK_CELLS -> blankCells(t, doc, sink);
       case TWO_LEVEL -> twoLevel(t, doc, sink);
       case HTML -> html(t, doc, sink);
+      case RULED -> ruled(t, doc, sink);
     }
   }
 
@@ -222,6 +224,44 @@ final class TableWriter {
     doc.markup("</tbody>");
     doc.markup("</table>");
     if (t.note() != null) doc.add(t.note());
+  }
+
+  // ------------------------------------------------------------------ a ruled Word/PDF table: merged 类别, 单位 column, two-row header
+  private void ruled(PlanTable t, DocumentLines doc, CellSink sink) {
+    doc.add(t.ref() + " " + t.title());
+    List<String> h = t.headers(); // 类别, 指标, 单位, values…, [属性]
+    int values = t.valueColumns().size();
+    int columns = h.size();
+    List<PrintedGrid.Cell> cells = new ArrayList<>();
+    for (int c = 0; c < 3 + t.spanFrom(); c++) cells.add(new PrintedGrid.Cell(0, c, 2, 1, h.get(c), 0));
+    cells.add(new PrintedGrid.Cell(0, 3 + t.spanFrom(), 1, values - t.spanFrom(), t.spanHeader(), 0));
+    for (int k = t.spanFrom(); k < values; k++) cells.add(new PrintedGrid.Cell(1, 3 + k, 1, 1, h.get(3 + k), 0));
+    if (t.attributeColumn()) cells.add(new PrintedGrid.Cell(0, columns - 1, 2, 1, h.get(columns - 1), 0));
+    int row = 2;
+    List<PlanTable.Entry> entries = t.entries();
+    for (int i = 0; i < entries.size(); i++) {
+      if (!(entries.get(i) instanceof PlanTable.Row r)) continue;
+      if (entries.get(i - 1) instanceof PlanTable.Section s) {
+        int span = 0;
+        for (int j = i; j < entries.size() && entries.get(j) instanceof PlanTable.Row; j++) span++;
+        cells.add(new PrintedGrid.Cell(row, 0, span, 1, s.group(), 0));
+      }
+      cells.add(new PrintedGrid.Cell(row, 1, 1, 1, r.label(false, false, false), 0));
+      cells.add(new PrintedGrid.Cell(row, 2, 1, 1, r.labelUnit() == null ? "" : r.labelUnit(), 0));
+      for (int k = 0; k < values; k++) {
+        int handle = doc.cellHandle();
+        cells.add(new PrintedGrid.Cell(row, 3 + k, 1, 1, r.cells().get(k).text(), handle));
+        sink.cell(t, r, k, handle);
+      }
+      if (t.attributeColumn()) cells.add(new PrintedGrid.Cell(row, columns - 1, 1, 1, r.attribute(), 0));
+      row++;
+    }
+    List<Integer> widths = new ArrayList<>(List.of(2, 6, 2)); // 类别, 指标, 单位
+    for (int k = 0; k < values; k++) widths.add(values == 2 ? 5 : 4);
+    if (t.attributeColumn()) widths.add(2);
+    doc.table(new PrintedGrid(row, columns, 2, List.copyOf(widths), List.copyOf(cells)));
+    if (t.note() != null) doc.add(t.note());
+    doc.blank();
   }
 
   private static String th(String text, int rows, int columns) {

@@ -97,6 +97,7 @@ class SyntheticCorpusTest {
         case TAB_CELLS -> line.startsWith("\t") || doc.get(Integer.parseInt(r.get("source_line")) - 2).equals("\t");
         case BARE_LINES, BLANK_CELLS -> !line.contains("|") && !line.contains("\t");
         case HTML -> line.startsWith("<tr>") && line.contains("<td");
+        case RULED -> false; // Word and PDF: not in a text and HTML corpus
       };
       assertTrue(shaped, layout + " value line " + r.get("source_file") + ":" + r.get("source_line") + ": " + line);
       layouts.add(layout.name().toLowerCase(java.util.Locale.ROOT));
@@ -141,7 +142,7 @@ class SyntheticCorpusTest {
   @Test
   void theDocumentsTakeTheSixShapesInTurn() {
     Map<String, Integer> perShape = new java.util.LinkedHashMap<>();
-    for (SynthLayout l : SynthLayout.values()) perShape.put(l.name().toLowerCase(java.util.Locale.ROOT), DOCUMENTS / 6);
+    for (SynthLayout l : SynthLayout.IN_TURN) perShape.put(l.name().toLowerCase(java.util.Locale.ROOT), DOCUMENTS / 6);
     assertEquals(perShape, summary.documentsPerLayout());
     for (Path f : plans()) assertEquals(layoutOf(f.getFileName().toString()).extension(),
         f.getFileName().toString().substring(f.getFileName().toString().lastIndexOf('.')), f.toString());
