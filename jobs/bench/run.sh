@@ -10,6 +10,7 @@
 #   seeds      `hrss run --force` on the five seed documents (the nightly run as shipped)
 #   noop       `hrss run` again with nothing changed (must write no table version)
 #   extract    extraction of the 2,850 synthetic documents, checked exact against the generator's rows
+#   formats    the same 2,850 plans printed as Word (.docx) and as PDF: printing, and extraction checked exact
 #   national   `hrss run --force` on the national dataset (2,850 counties, 1,786,950 observations)
 #   township   `hrss run --force` on the township dataset (38,000 townships, 20,064,000 observations)
 #   duckdb     DuckDB computing the same metric tables from the same Parquet, cross-checked against ours
@@ -23,7 +24,7 @@ export HRSS_HOME
 REPS="${BENCH_REPS:-3}"
 REPS_LARGE="${BENCH_REPS_LARGE:-$REPS}"
 WORK="${BENCH_WORK:-$HRSS_HOME/jobs/target/bench}"
-ONLY="${BENCH_ONLY:-floor seeds noop extract national township duckdb}"
+ONLY="${BENCH_ONLY:-floor seeds noop extract formats national township duckdb}"
 README_UPDATE=false
 [[ "${1:-}" == "--readme" ]] && README_UPDATE=true
 
@@ -161,6 +162,28 @@ if want extract; then
   record extract "wall s (2,850 documents, verified exact)" "${walls[@]}"
   CORPUS_CFG="$(config corpus "$WORK/corpus/plans" "$WORK/corpus/regions.csv" "")"
   pipeline corpus "$CORPUS_CFG"
+fi
+
+if want formats; then
+  for fmt in docx pdf; do
+    if [[ ! -f "$WORK/corpus-$fmt/regions.csv" ]]; then
+      say "bench: printing the 2,850 plans as $fmt …"
+      read -r wall kib code < <(timed "$WORK/logs/print-$fmt.log" "$HRSS" synth corpus --regions 2850 --seed 42 --formats "$fmt" \
+        --out "$WORK/corpus-$fmt")
+      [[ "$code" == 0 ]] || { say "bench: printing the $fmt corpus failed, see $WORK/logs/print-$fmt.log"; exit 1; }
+      record "$fmt" "print s (2,850 plans, once)" "$wall"
+    fi
+    walls=(); rss=()
+    for i in $(seq "$REPS"); do
+      read -r wall kib code < <(timed "$WORK/logs/extract-$fmt.$i.log" "$HRSS" synth verify \
+        --expected "$WORK/corpus-$fmt/expected_observations.csv" --input "$WORK/corpus-$fmt/plans" --regions "$WORK/corpus-$fmt/regions.csv")
+      [[ "$code" == 0 ]] || { say "bench: extraction of the $fmt corpus is not exact (exit $code), see $WORK/logs/extract-$fmt.$i.log"; exit 1; }
+      walls+=("$wall"); rss+=("$((kib / 1024))")
+    done
+    record "$fmt" "extract wall s (2,850 plans, verified exact)" "${walls[@]}"
+    record "$fmt" "extract peak RSS MiB" "${rss[@]}"
+    say "bench: $fmt files: $(du -sh "$WORK/corpus-$fmt/plans" | cut -f1)"
+  done
 fi
 
 if want national; then pipeline national "$(config national "$EMPTY" "$WORK/national/regions.csv" "$WORK/national/observations")"; fi
