@@ -142,4 +142,32 @@ class WordDocumentsTest {
     assertEquals("doc", word97.account().format(), "a Word 97 file named .docx is read as Word 97");
     assertEquals(97, word97.observations().size());
   }
+
+  @Test
+  void trackedChangesAreReadAsAccepted() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+      var p = d.createParagraph();
+      p.createRun().setText("城镇新增就业人数目标");
+      trackedChange(p.getCTP(), "2.5", "1.9");
+      var t = d.createTable(1, 2);
+      t.getRow(0).getCell(0).setText("城镇登记失业率");
+      trackedChange(t.getRow(0).getCell(1).getParagraphs().get(0).getCTP(), "3.3", "9.9");
+      d.write(out);
+    }
+    org.hrssplan.document.PlanDocument doc = org.hrssplan.document.PlanDocument.fromBytes("revised.docx", out.toByteArray());
+    assertEquals(List.of("城镇新增就业人数目标2.5", "城镇登记失业率", "3.3"), doc.lines(), "inserted text kept, deleted text gone");
+  }
+
+  /** A paragraph's tracked insertion of {@code inserted} and deletion of {@code deleted}, as Word records a revision. */
+  private static void trackedChange(org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP p, String inserted, String deleted) {
+    var ins = p.addNewIns();
+    ins.setId(java.math.BigInteger.ONE);
+    ins.setAuthor("reviewer");
+    ins.addNewR().addNewT().setStringValue(inserted);
+    var del = p.addNewDel();
+    del.setId(java.math.BigInteger.TWO);
+    del.setAuthor("reviewer");
+    del.addNewR().addNewDelText().setStringValue(deleted);
+  }
 }
