@@ -103,6 +103,14 @@ class PdfDocumentsTest {
   }
 
   @Test
+  void aScanWithItsPageNumbersStampedOnAsTextIsStillNoTextLayer() throws Exception {
+    byte[] stamped = PdfMaker.stampPageNumbers(PdfMaker.scan(bytes("001_2751235d0c90732c.pdf"), 72));
+    ExtractionResult r = TestFixtures.extractor().extract("stamped_scan.pdf", stamped);
+    assertEquals("no_text_layer", r.account().status(), "its only text, - 1 - … - 10 -, is the page numbers");
+    assertTrue(r.quarantined().get(0).reason().contains("OCR is not done"), r.quarantined().get(0).reason());
+  }
+
+  @Test
   void aTruncatedPdfIsUnreadableNamingTheFile() throws Exception {
     byte[] all = bytes("cms_table.pdf");
     ExtractionResult r = TestFixtures.extractor().extract("cut.pdf", Arrays.copyOf(all, all.length / 3));
