@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.testing.PdfMaker;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * it, which {@code org.hrssplan.testing.PageBreakTablePlan} writes): the plan's title as a page header on every page, a
  * {@code - n -} PAGE-field footer, and a bordered indicator table (专栏1, 31 indicators, 类别 merged vertically) that
  * ends page 1 and goes on at the top of page 2 under its repeated header row. The rows it must give were written by
- * hand from the document into page_break_table.expected.csv, with the page each row is printed on.
+ * hand from the document into page_break_table.expected.csv, with the page each row is printed on. And a long PDF: a
+ * plan's pages over and over (the 500-page figures are jobs/bench/pdf-pages.sh's; a test only checks a 100-page one
+ * is read through).
  */
 class PdfPagesTest {
   private static final String FIXTURE = "page_break_table.pdf";
@@ -94,6 +97,16 @@ class PdfPagesTest {
     Set<String> edges = new TreeSet<>(List.of("p1:L1", "p2:L1"));
     assertTrue(result.observations().stream().noneMatch(o -> edges.contains(o.sourceLocator())));
     assertTrue(result.observations().stream().noneMatch(o -> o.indicatorNameRaw().contains("规划") || o.valueRaw().matches("-\\s*\\d+\\s*-")));
+  }
+
+  @Test
+  void aHundredPagePdfIsReadToItsLastPage() throws Exception {
+    byte[] seed = bytes("001_2751235d0c90732c.pdf"); // 10 pages, 2 tables, 97 rows
+    ExtractionResult r = TestFixtures.extractor().extract("long.pdf", PdfMaker.repeatPages(seed, 100));
+    assertEquals("extracted", r.account().status());
+    assertEquals(20, r.account().tables());
+    assertEquals(10 * 97, r.observations().size());
+    assertTrue(r.observations().stream().anyMatch(o -> o.sourceLocator().matches("p9\\d:L\\d+")), "rows of the last copy, pages 91–100");
   }
 
   private static String row(String... cells) {
