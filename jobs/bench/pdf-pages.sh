@@ -7,14 +7,14 @@
 #
 # Each run is its own JVM (org.hrssplan.bench.PdfPages extract: catalog, regions, one PlanExtractor#extract), timed by
 # /usr/bin/time: wall and peak RSS include the JVM's start. extract_ms is the extraction alone, inside the JVM.
-# Environment: PDF_BENCH_JAVA_OPTS (default -Xmx1g, the heap of jobs/bin/hrss), BENCH_REPS (3),
+# Environment: PDF_BENCH_JAVA_OPTS (default -Xmx1g, the heap of jobs/bin/hrss; "" for the JVM's default), BENCH_REPS (3),
 # BENCH_MVN_FLAGS (default -o: Maven offline; "" to let it go online).
 set -euo pipefail
 
 HRSS_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PAGES="${1:-500}"
 REPS="${BENCH_REPS:-3}"
-JAVA_OPTS="${PDF_BENCH_JAVA_OPTS:--Xmx1g}"
+JAVA_OPTS="${PDF_BENCH_JAVA_OPTS--Xmx1g}"
 MVN_FLAGS="${BENCH_MVN_FLAGS--o}"
 SOURCE="$HRSS_HOME/jobs/src/test/resources/fixtures/pdf/001_2751235d0c90732c.pdf"
 say() { printf '%s\n' "$*" >&2; }
@@ -34,7 +34,7 @@ java -cp "$CP" org.hrssplan.bench.PdfPages build "$SOURCE" "$PAGES" "$PDF" >&2
 
 TIMER=()
 [[ -x /usr/bin/time ]] && TIMER=(/usr/bin/time -f '%e %M' -o "$WORK/time")
-say "pdf-pages: $PAGES pages, $(du -k "$PDF" | cut -f1) KiB; $REPS run(s), java $JAVA_OPTS, $(nproc) core(s)"
+say "pdf-pages: $PAGES pages, $(du -k "$PDF" | cut -f1) KiB; $REPS run(s), java ${JAVA_OPTS:-(default heap)}, $(nproc) core(s)"
 walls=(); rss=(); inner=()
 for i in $(seq "$REPS"); do
   start=$(date +%s.%N)
