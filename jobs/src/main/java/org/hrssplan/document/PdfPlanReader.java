@@ -35,7 +35,8 @@ import org.apache.pdfbox.text.TextPosition;
  *
  * <p>Lines are numbered in reading order ({@code source_line}); the locator of a line is its page and its printed line
  * on that page, {@code p7:L12}, counted from the top with headers and footers. A PDF without any text (a scan) is
- * refused {@code no_text_layer}: OCR is not done here.
+ * refused {@code no_text_layer}: OCR is not done here; so is a PDF of images whose only text is its page headers and
+ * footers (a scan with page numbers stamped on it).
  */
 public final class PdfPlanReader {
   /** Positions closer than this (pt) are the same rule or the same edge. */
@@ -68,15 +69,24 @@ public final class PdfPlanReader {
         rules.processPage(pdf.getPage(i));
         images += rules.images;
       }
-      if (glyphs == 0) {
-        throw new RefusedDocumentException("no_text_layer", "the PDF has no text layer (" + pages.size() + " page(s)"
-            + (images > 0 ? ", " + images + " image(s): a scan" : "") + "); OCR is not done here — use the plan's Word or web"
-            + " version, or run OCR on the file first");
-      }
+      if (glyphs == 0) throw noTextLayer(pages.size(), images, "");
       for (Page p : pages) p.layOut();
       dropHeadersAndFooters(pages);
+      int body = 0;
+      for (Page p : pages) {
+        for (PrintedLine l : p.free) body += (int) l.glyphs.stream().filter(g -> !g.space()).count();
+        for (RuledTable t : p.tables) for (List<Glyph> cell : t.text.values()) body += (int) cell.stream().filter(g -> !g.space()).count();
+      }
+      // a scan whose only text is a page number or a header stamped on each page is a scan all the same
+      if (body == 0 && images > 0) throw noTextLayer(pages.size(), images, ", its only text page headers, footers or numbers");
       return new Emitter(pages).emit();
     }
+  }
+
+  private static RefusedDocumentException noTextLayer(int pages, int images, String only) {
+    return new RefusedDocumentException("no_text_layer", "the PDF has no text layer (" + pages + " page(s)"
+        + (images > 0 ? ", " + images + " image(s): a scan" : "") + only + "); OCR is not done here — use the plan's Word or web"
+        + " version, or run OCR on the file first");
   }
 
   private static boolean hasPdfHeader(byte[] bytes) {

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.testing.PdfMaker;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -54,16 +56,66 @@ class PdfDocumentsTest {
 
   @Test
   void aRuledTableWithMergedCellsGivesTheRowsOfItsHtmlOriginal() throws Exception {
-    RegionDirectory regions;
-    try (var in = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
-      regions = RegionDirectory.read(in, "regions.csv");
-    }
-    PlanExtractor extractor = new PlanExtractor(TestFixtures.catalog(), regions, QualityThresholds.DEFAULTS);
+    PlanExtractor extractor = shapesExtractor();
     ExtractionResult html = extractor.extract("cms_table.html",
         Files.readAllBytes(TestFixtures.resource("fixtures/shapes/cms_table.html")));
     ExtractionResult pdf = extractor.extract("cms_table.pdf", bytes("cms_table.pdf"));
     assertEquals(21, html.observations().size());
     assertEquals(WordDocumentsTest.values(html), WordDocumentsTest.values(pdf));
     assertEquals("extracted", pdf.account().status());
+  }
+
+  /** The extractor with the made-up regions of fixtures/shapes (cms_table is a plan of 柳河县, 990222). */
+  private static PlanExtractor shapesExtractor() throws Exception {
+    try (var in = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
+      return new PlanExtractor(TestFixtures.catalog(), RegionDirectory.read(in, "regions.csv"), QualityThresholds.DEFAULTS);
+    }
+  }
+
+  @Test
+  void aPdfThatNeedsAPasswordToOpenIsAnsweredEncrypted() throws Exception {
+    ExtractionResult r = TestFixtures.extractor().extract("protected.pdf", PdfMaker.protect(bytes("cms_table.pdf"), "user-secret"));
+    assertEquals("encrypted", r.account().status());
+    assertEquals(0, r.observations().size());
+    String reason = r.quarantined().get(0).reason();
+    assertTrue(reason.startsWith("protected.pdf: ") && reason.contains("password"), reason);
+  }
+
+  /**
+   * A PDF encrypted with an owner password only opens without one (PDF readers show it to anyone); its restrictions —
+   * no copying, no printing — are the publisher's to set, and the plan is read as if it had none.
+   */
+  @Test
+  void aPdfWithOnlyOwnerRestrictionsIsReadLikeAnyOther() throws Exception {
+    PlanExtractor extractor = shapesExtractor();
+    ExtractionResult plain = extractor.extract("cms_table.pdf", bytes("cms_table.pdf"));
+    ExtractionResult restricted = extractor.extract("restricted.pdf", PdfMaker.protect(bytes("cms_table.pdf"), ""));
+    assertEquals("extracted", restricted.account().status());
+    assertEquals(WordDocumentsTest.values(plain), WordDocumentsTest.values(restricted));
+  }
+
+  @Test
+  void aScannedPdfIsNoTextLayerAndSaysOcrIsNotDone() throws Exception {
+    ExtractionResult r = TestFixtures.extractor().extract("scan.pdf", PdfMaker.scan(bytes("cms_table.pdf"), 100));
+    assertEquals("no_text_layer", r.account().status());
+    String reason = r.quarantined().get(0).reason();
+    assertTrue(reason.startsWith("scan.pdf: ") && reason.contains("OCR is not done") && reason.contains("scan"), reason);
+  }
+
+  @Test
+  void aScanWithItsPageNumbersStampedOnAsTextIsStillNoTextLayer() throws Exception {
+    byte[] stamped = PdfMaker.stampPageNumbers(PdfMaker.scan(bytes("001_2751235d0c90732c.pdf"), 72));
+    ExtractionResult r = TestFixtures.extractor().extract("stamped_scan.pdf", stamped);
+    assertEquals("no_text_layer", r.account().status(), "its only text, - 1 - … - 10 -, is the page numbers");
+    assertTrue(r.quarantined().get(0).reason().contains("OCR is not done"), r.quarantined().get(0).reason());
+  }
+
+  @Test
+  void aTruncatedPdfIsUnreadableNamingTheFile() throws Exception {
+    byte[] all = bytes("cms_table.pdf");
+    ExtractionResult r = TestFixtures.extractor().extract("cut.pdf", Arrays.copyOf(all, all.length / 3));
+    assertEquals("unreadable", r.account().status());
+    assertEquals(0, r.observations().size());
+    assertTrue(r.quarantined().get(0).reason().startsWith("cut.pdf: "), r.quarantined().get(0).reason());
   }
 }
