@@ -77,7 +77,8 @@ public final class PlanExtractor implements Serializable {
     } catch (RefusedDocumentException e) {
       return rejected(fileName, sha, 0, e.reason(), fileName + ": " + e.getMessage());
     } catch (RuntimeException e) {
-      return rejected(fileName, sha, 0, "unreadable", fileName + ": " + e);
+      return rejected(fileName, sha, 0, "unreadable", fileName + ": cannot be read as a " + format.name().toLowerCase(Locale.ROOT)
+          + " file, it is damaged or cut short (" + rootCause(e) + ")");
     }
     RegionDirectory.Recognition recognition = regions.identify(doc.text());
     Optional<Region> region = recognition.region();
@@ -129,6 +130,13 @@ public final class PlanExtractor implements Serializable {
         region.map(Region::name).orElse(null), status, sink.tables, sink.indicatorRows, sink.valueCells, sink.proseTargets,
         sink.observations.size(), sink.quarantine.size(), findings.size());
     return new ExtractionResult(account, sink.rawCells, sink.observations, sink.quarantine, findings);
+  }
+
+  /** The innermost message of a failure, as the library that read the file words it. */
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
   /** Why a file is not read, and what to do: the office formats a bureau may send are named with what to save them as. */
