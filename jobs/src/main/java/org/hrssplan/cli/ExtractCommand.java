@@ -74,7 +74,9 @@ public final class ExtractCommand implements Callable<Integer> {
       for (QuarantinedCell q : r.quarantined()) System.out.println("quarantined  " + q.reasonCode() + "  " + q.reason());
       for (Finding f : r.findings()) {
         if (Finding.INFO.equals(f.severity())) continue;
-        String where = f.sourceFile() + (f.sourceLines() == null || f.sourceLines().isEmpty() ? "" : " line " + f.sourceLines());
+        // a Word or PDF finding names its paragraphs, cells or printed lines in its detail; its line numbers are the reader's count
+        boolean lined = r.account().format().equals("text") || r.account().format().equals("html");
+        String where = f.sourceFile() + (!lined || f.sourceLines() == null || f.sourceLines().isEmpty() ? "" : " line " + f.sourceLines());
         System.out.println("finding      " + f.findingType() + "  " + (f.detail().startsWith(f.sourceFile()) ? f.detail() : where + ": " + f.detail()));
       }
     }

@@ -177,6 +177,15 @@ public final class PlanDocument {
     return sourceLine >= 1 && sourceLine <= locators.length ? locators[sourceLine - 1] : lineLocator(0);
   }
 
+  /**
+   * Where a source line is, as a person looks for it in the file: {@code line 123} in a text or HTML file; the
+   * paragraph, cell or printed line in a Word or PDF file ({@code T1:R3:C2}, {@code p7:L12}), whose line numbers are
+   * only the reader's count.
+   */
+  public String where(int sourceLine) {
+    return locators == null ? "line " + sourceLine : locatorAt(sourceLine);
+  }
+
   /** The whole text, for region recognition. */
   public String text() {
     return String.join("\n", lines);

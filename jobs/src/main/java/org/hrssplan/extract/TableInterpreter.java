@@ -55,7 +55,7 @@ final class TableInterpreter {
     int headerRow = table.headerRow();
     int bodyRow = headerRow < 0 ? -1 : headerEnd(rows, headerRow);
     bronze(doc, table, headerRow, bodyRow, sink);
-    String where = "table " + table.tableRef() + " (line " + line(doc, table.anchorLineIndex()) + ")";
+    String where = "table " + table.tableRef() + " (" + doc.where(line(doc, table.anchorLineIndex())) + ")";
     if (headerRow < 0) {
       return notRead(doc, region, table, 0, sink, "table_header_not_found",
           "no header row with 指标 and a value column in " + where);
@@ -150,7 +150,7 @@ final class TableInterpreter {
         int cellLine = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : rowLine;
         if (col.role() == ColumnRole.UNKNOWN) {
           sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, UNKNOWN_COLUMN,
-              "column '" + col.header() + "' of table " + table.tableRef() + " is neither base, target nor actual (line " + cellLine + ")"));
+              "column '" + col.header() + "' of table " + table.tableRef() + " is neither base, target nor actual (" + doc.where(cellLine) + ")"));
           continue;
         }
         if (firstSeen != null) {
@@ -167,13 +167,13 @@ final class TableInterpreter {
         }
         if (rowUnitUnknown) {
           sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, "unknown_unit",
-              "unit '" + rowUnit + "' of row '" + labelRaw + "' (line " + rowLine + ") is not in the unit table"));
+              "unit '" + rowUnit + "' of row '" + labelRaw + "' (" + doc.where(rowLine) + ") is not in the unit table"));
           continue;
         }
         ParsedValue v = parser.parse(cell.flat());
         if (!v.ok()) {
           sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, v.errorCode(),
-              file + " line " + cellLine + ": " + v.errorMessage()));
+              file + " " + doc.where(cellLine) + ": " + v.errorMessage()));
           continue;
         }
         if (region == null) {
@@ -314,7 +314,7 @@ final class TableInterpreter {
     for (ColumnRoles.Column c : columns) if (c.role() == ColumnRole.UNKNOWN) unknown.add("'" + c.header() + "'");
     if (unknown.isEmpty()) return;
     sink.findings.add(finding(doc, region, UNKNOWN_COLUMN, period, line(doc, table.anchorLineIndex()),
-        "column(s) " + String.join(", ", unknown) + " of table " + table.tableRef() + " (line " + line(doc, table.anchorLineIndex())
+        "column(s) " + String.join(", ", unknown) + " of table " + table.tableRef() + " (" + doc.where(line(doc, table.anchorLineIndex()))
             + ") are neither label, unit, attribute, note nor base/target/actual: numbers in them are quarantined as unknown_column, text is kept in the bronze cells"));
   }
 
@@ -368,7 +368,7 @@ final class TableInterpreter {
   static Finding finding(PlanDocument doc, Region region, String type, PlanPeriod period, int line, String detail) {
     return new Finding(PlanDocument.sha256(type + "|" + doc.fileName() + "|" + line + "|" + detail).substring(0, 16), type,
         Finding.ERROR, region == null ? null : region.code(), null, period == null ? null : period.code(), null,
-        doc.fileName() + " line " + line + ": " + detail, doc.fileName(), line < 0 ? "" : String.valueOf(line));
+        doc.fileName() + " " + doc.where(line) + ": " + detail, doc.fileName(), line < 0 ? "" : String.valueOf(line));
   }
 
   private static String text(List<GridCell> row, int col) {

@@ -89,8 +89,8 @@ public final class FindingRules {
           if (valueDiffers || sumDiffers) {
             out.add(finding("cross_table_disagreement", Finding.WARNING, actual.regionCode(), actual.indicatorId(), actual.planPeriod(),
                 actual.year(), actual.year() + " value of " + actual.indicatorId() + ": " + actual.sourceTable() + " actual "
-                    + actual.valueRaw() + " (line " + actual.sourceLine() + ") vs " + base.sourceTable() + " base " + base.valueRaw()
-                    + " (line " + base.sourceLine() + ")" + (valueDiffers ? "" : " — same number, but only one is marked a five-year sum"),
+                    + actual.valueRaw() + " (" + doc.where(actual.sourceLine()) + ") vs " + base.sourceTable() + " base " + base.valueRaw()
+                    + " (" + doc.where(base.sourceLine()) + ")" + (valueDiffers ? "" : " — same number, but only one is marked a five-year sum"),
                 doc.fileName(), actual.sourceLine() + ";" + base.sourceLine()));
           }
         }
@@ -149,14 +149,14 @@ public final class FindingRules {
         if (!"number".equals(o.valueKind())) continue;
         if (Math.abs(o.value() - p.value()) > EPS) {
           out.add(finding("table_prose_conflict", Finding.WARNING, p.regionCode(), p.indicatorId(), p.planPeriod(), p.year(),
-              p.indicatorNameRaw() + " " + p.year() + ": prose says " + p.valueRaw() + " (line " + p.sourceLine() + "), "
-                  + o.sourceTable() + " says " + o.valueRaw() + " (line " + o.sourceLine() + ")",
+              p.indicatorNameRaw() + " " + p.year() + ": prose says " + p.valueRaw() + " (" + doc.where(p.sourceLine()) + "), "
+                  + o.sourceTable() + " says " + o.valueRaw() + " (" + doc.where(o.sourceLine()) + ")",
               doc.fileName(), p.sourceLine() + ";" + o.sourceLine()));
         } else if (!Objects.equals(o.comparator(), p.comparator())) {
           out.add(finding("table_prose_comparator_mismatch", Finding.INFO, p.regionCode(), p.indicatorId(), p.planPeriod(), p.year(),
               p.indicatorNameRaw() + " " + p.year() + ": same value, prose comparator " + (p.comparator() == null ? "none" : p.comparator())
-                  + " (line " + p.sourceLine() + ") vs table " + (o.comparator() == null ? "none" : o.comparator()) + " (line "
-                  + o.sourceLine() + ")", doc.fileName(), p.sourceLine() + ";" + o.sourceLine()));
+                  + " (" + doc.where(p.sourceLine()) + ") vs table " + (o.comparator() == null ? "none" : o.comparator()) + " ("
+                  + doc.where(o.sourceLine()) + ")", doc.fileName(), p.sourceLine() + ";" + o.sourceLine()));
         }
       }
     }
