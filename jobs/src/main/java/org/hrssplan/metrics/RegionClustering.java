@@ -49,6 +49,14 @@ public final class RegionClustering {
     Imputer imputer = new Imputer().setInputCols(FEATURES).setOutputCols(imputed).setStrategy("mean");
     VectorAssembler assembler = new VectorAssembler().setInputCols(imputed).setOutputCol("raw_features").setHandleInvalid("keep");
     StandardScaler scaler = new StandardScaler().setInputCol("raw_features").setOutputCol("features").setWithMean(true).setWithStd(true);
+    if (n < 2) {
+      // one region (a county running its own plan) is a cluster of its own: k-means needs two
+      return filled.select(col("region_code"), lit(0).as("cluster"), col("achieved_share"), col("decline_share"),
+              col("log_median_ambition"), col("below_current_share"), lit(0.0).as("distance_to_center"))
+          .withColumn("k", lit(1))
+          .withColumn("seed", lit(params.seed()))
+          .withColumn("method", lit("one region: no clustering"));
+    }
     KMeans kmeans = new KMeans().setK(k).setSeed(params.seed()).setMaxIter(50).setFeaturesCol("features").setPredictionCol("cluster");
     PipelineModel model = new Pipeline().setStages(new PipelineStage[] {imputer, assembler, scaler, kmeans}).fit(filled);
     KMeansModel km = (KMeansModel) model.stages()[3];

@@ -1,6 +1,7 @@
 package org.hrssplan.pipeline;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
@@ -15,8 +16,14 @@ public final class NightlyJob {
   public static final int HANDLED_FAILURE = 1;
   public static final int UNEXPECTED = 2;
 
-  static final String MEMORY_HINT = "hrss run: Spark ran out of memory. Give the JVM more heap: HRSS_JAVA_OPTS=-Xmx2g jobs/bin/hrss run …"
-      + " (20M observations need 2 GiB; README \"Known limits\"), or --driver-memory / --executor-memory with spark-submit.";
+  static final String MEMORY_HINT = "hrss run: Spark ran out of memory with a heap of " + heap() + ". Give the JVM more:"
+      + " HRSS_JAVA_OPTS=-Xmx4g jobs/bin/hrss run … (the launcher takes an eighth of the machine's memory, 1 to 4 GiB;"
+      + " 20M observations need 2 GiB, README \"Known limits\"), or --driver-memory / --executor-memory with spark-submit.";
+
+  /** The JVM's maximum heap, as a person reads it: {@code 3.0 GiB}. */
+  static String heap() {
+    return String.format(java.util.Locale.ROOT, "%.1f GiB", Runtime.getRuntime().maxMemory() / (1024.0 * 1024 * 1024));
+  }
 
   private NightlyJob() {}
 
@@ -35,6 +42,7 @@ public final class NightlyJob {
     RunSummary summary = new RunSummary(runId);
     int code;
     Throwable error = null;
+    out.accept("JVM: heap " + heap() + ", " + Runtime.getRuntime().availableProcessors() + " cores (HRSS_JAVA_OPTS=-Xmx… changes the heap)");
     try {
       new NightlyPipeline(spark, config, out).run(summary);
       out.accept(summary.render());
@@ -44,18 +52,58 @@ public final class NightlyJob {
       code = HANDLED_FAILURE;
       error = e;
     } catch (Exception | Error e) {
-      err.accept("hrss run: unexpected error: " + e);
-      e.printStackTrace();
-      if (outOfMemory(e)) err.accept(MEMORY_HINT);
-      code = UNEXPECTED;
+      List<LakehouseHealth.Damage> damaged = damaged(spark, config);
+      if (!damaged.isEmpty()) {
+        // the cause is known and has a remedy: one line per table; the stack trace goes to a file, not the terminal
+        for (LakehouseHealth.Damage d : damaged) err.accept("hrss run: " + d.explain());
+        String trace = keepTrace(config, runId, e);
+        err.accept("hrss run: the error was " + LakehouseHealth.rootMessage(e) + (trace == null ? "" : " (stack trace: " + trace + ")"));
+        code = HANDLED_FAILURE;
+      } else {
+        err.accept("hrss run: unexpected error: " + e);
+        e.printStackTrace();
+        if (outOfMemory(e)) err.accept(MEMORY_HINT);
+        code = UNEXPECTED;
+      }
       error = e;
     }
     try {
       OpsRunLog.append(spark, config, summary, started, code, error);
     } catch (Exception e) {
-      err.accept("hrss run: could not append the run record to " + config.tableName("runs") + ": " + e);
+      String why = damaged(spark, config).stream().filter(d -> d.key().equals(LakehouseHealth.RUN_LOG))
+          .map(LakehouseHealth.Damage::explain).findFirst().orElse(String.valueOf(e));
+      err.accept("hrss run: could not append the run record to " + config.tableName("runs") + ": " + why);
       if (code == OK) code = UNEXPECTED;
     }
     return code;
+  }
+
+  /** The damaged tables, or none when they cannot even be looked at (the failure is then reported as it is). */
+  private static List<LakehouseHealth.Damage> damaged(SparkSession spark, AppConfig config) {
+    try {
+      return LakehouseHealth.check(spark, config);
+    } catch (Exception | Error e) {
+      return List.of();
+    }
+  }
+
+  /** Writes the stack trace to {@code <lakehouse>/_state/logs/<run id>.log} (a local lakehouse) and returns its path. */
+  private static String keepTrace(AppConfig config, String runId, Throwable e) {
+    String lakehouse = config.resolve(config.lakehouse());
+    if (lakehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) {
+      e.printStackTrace();
+      return null;
+    }
+    try {
+      java.nio.file.Path f = java.nio.file.Path.of(lakehouse, "_state", "logs", runId + ".log");
+      java.nio.file.Files.createDirectories(f.getParent());
+      java.io.StringWriter w = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(w));
+      java.nio.file.Files.writeString(f, w.toString(), java.nio.charset.StandardCharsets.UTF_8);
+      return f.toString();
+    } catch (java.io.IOException io) {
+      e.printStackTrace();
+      return null;
+    }
   }
 }
