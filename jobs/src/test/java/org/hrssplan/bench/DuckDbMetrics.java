@@ -72,13 +72,13 @@ public final class DuckDbMetrics {
   static final int MAX_REPORTED = 20;
 
   /** Parameter defaults: conf/hrss.yaml {@code metrics:} (MetricParameters.DEFAULTS). */
-  static final Map<String, String> DEFAULT_PARAMS = Map.of(
+  public static final Map<String, String> DEFAULT_PARAMS = Map.of(
       "approx_tolerance", "0.05", "on_track", "0.95", "acceleration_needed", "0.60", "outlier_z", "3.5");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
 
   /** The command line. */
-  record Options(String observations, String indicators, String regions, String findings, Path sqlDir,
+  public record Options(String observations, String indicators, String regions, String findings, Path sqlDir,
       Map<String, String> params, Path ours, Integer threads, int sample) {}
 
   public static void main(String[] args) throws Exception {
@@ -94,7 +94,7 @@ public final class DuckDbMetrics {
     System.exit(run(o));
   }
 
-  static int run(Options o) throws SQLException, IOException {
+  public static int run(Options o) throws SQLException, IOException {
     Map<String, String> sql = loadModels(o.sqlDir(), o.params()); // read and rendered before the clock starts
     long startupMs = warmUp();
     Map<String, Long> modelMs = new LinkedHashMap<>();

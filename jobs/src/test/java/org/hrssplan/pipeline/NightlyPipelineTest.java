@@ -203,6 +203,19 @@ class NightlyPipelineTest {
     }
   }
 
+  /**
+   * The DuckDB ports of the metric models (jobs/bench/duckdb, the benchmark's baseline) computed from the seeds'
+   * Parquet snapshots equal our tables column for column, every row: the baseline cannot drift from the models.
+   */
+  @Test
+  void theDuckDbPortsOfTheModelsGiveOurTablesRowForRow() throws Exception {
+    String dir = tmp.resolve("lakehouse/exports/parquet").toString();
+    var o = new org.hrssplan.bench.DuckDbMetrics.Options(dir + "/fct_observation/*.parquet", dir + "/dim_indicator/*.parquet",
+        dir + "/dim_region/*.parquet", dir + "/dq_findings/*.parquet", TestFixtures.repoRoot().resolve("jobs/bench/duckdb"),
+        org.hrssplan.bench.DuckDbMetrics.DEFAULT_PARAMS, Path.of(dir), 1, 1_000_000);
+    assertEquals(0, org.hrssplan.bench.DuckDbMetrics.run(o), "DuckDB and Spark differ; the mismatches are printed above");
+  }
+
   @Test
   void aNewSessionFindsThePublishedTablesFromTheLakehouseAlone() {
     spark.sql("DROP DATABASE hrss_test CASCADE");        // the catalog forgets; the Delta folders must stay
