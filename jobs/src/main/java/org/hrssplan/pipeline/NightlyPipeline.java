@@ -38,6 +38,9 @@ public final class NightlyPipeline {
   private final AppConfig config;
   private final Consumer<String> progress;
 
+  /** The stage running now, named on the Spark jobs of every table written in it (from the writer threads too). */
+  private volatile String currentStage = "load";
+
   public NightlyPipeline(SparkSession spark, AppConfig config, Consumer<String> progress) {
     this.spark = spark;
     this.config = config;
@@ -67,6 +70,7 @@ public final class NightlyPipeline {
     var hadoop = spark.sparkContext().hadoopConfiguration();
 
     long t0 = System.nanoTime();
+    stage("load", "catalog, regions");
     progress.accept("[1/8] load inputs: catalog, regions");
     IndicatorCatalog catalog = InputFiles.catalog(hadoop, config);
     RegionDirectory regions = InputFiles.regions(hadoop, config);
@@ -76,6 +80,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("load", ms(t0));
 
     long t1 = System.nanoTime();
+    stage("extract", plans);
     progress.accept("[2/8] extract documents from " + plans);
     PlanExtractor extractor = new PlanExtractor(catalog, regions, config.quality());
     Dataset<Row> files = spark.read().format("binaryFile").load(plans);
@@ -119,6 +124,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("extract", ms(t1));
 
     long tg = System.nanoTime();
+    stage("gates", "quality gates");
     boolean published = io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath("observations"))
         && io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath("accounting"));
     summary.gates.addAll(QualityGates.evaluate(config.gates(), observations, accounting,
@@ -130,6 +136,7 @@ public final class NightlyPipeline {
     }
 
     long t2 = System.nanoTime();
+    stage("publish", "extraction tables");
     progress.accept("[3/8] publish Delta tables to " + config.resolve(config.lakehouse()) + " (database " + config.database() + ")");
     Map<String, Dataset<Row>> data = Map.of(
         "raw_cells", DocumentExtraction.rawCells(extraction),
@@ -148,6 +155,7 @@ public final class NightlyPipeline {
       summary.stageMillis.put("publish", ms(t2));
 
       long tm = System.nanoTime();
+      stage("metrics", "models");
       progress.accept("[4/8] metrics: attainment, growth, ambition, cross-region, scorecard, clusters");
       Map<String, Dataset<Row>> metrics = new java.util.LinkedHashMap<>(MetricModels.compute(spark, published("observations"),
           published("indicators"), published("regions"), published("findings"), config.metrics()));
@@ -162,6 +170,7 @@ public final class NightlyPipeline {
     new org.hrssplan.ops.CurrentRun(runId, pointer).write(config);
 
     long t3 = System.nanoTime();
+    stage("csv", "normalized CSV");
     if (!config.normalizedCsv().isEmpty() && observationCount > TableExports.CSV_MAX_ROWS) {
       // the reviewed CSV is for reading and diffing; a national dataset lives in the table and its Parquet export
       progress.accept("[5/8] normalized CSV skipped: " + observationCount + " observations, more than a spreadsheet holds ("
@@ -176,6 +185,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("csv", ms(t3));
 
     long te = System.nanoTime();
+    stage("exports", "Parquet and CSV snapshots");
     progress.accept("[6/8] exports: Parquet and CSV snapshots under " + config.resolve(config.lakehouse()) + "/exports");
     List<PublishedTable> all = new ArrayList<>(PublishedTable.EXTRACTION_TABLES);
     all.addAll(PublishedTable.METRIC_TABLES);
@@ -183,6 +193,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("exports", ms(te));
 
     long tn = System.nanoTime();
+    stage("notebooks", "analyst notebooks");
     Path notebooks = Path.of(config.resolve(config.notebooks()));
     if (Files.isDirectory(notebooks)) {
       Path out = Path.of(config.resolve(config.lakehouse()), "exports", "notebooks");
@@ -199,6 +210,7 @@ public final class NightlyPipeline {
     summary.stageMillis.put("notebooks", ms(tn));
 
     long t4 = System.nanoTime();
+    stage("summary", "run summary");
     progress.accept("[8/8] summary");
     for (Row d : summary.documents) summary.inputChecksums.put(d.getAs("source_file"), d.getAs("source_sha256"));
     Dataset<Row> q = spark.read().format("delta").load(config.tablePath("quarantine"));
@@ -228,7 +240,17 @@ public final class NightlyPipeline {
   /** One table's publication, for the summary. */
   private record Written(String table, DeltaPublisher.Commit commit) {}
 
+  /**
+   * Names the Spark jobs that follow, so the Spark UI and the event log say which stage (and, in a write, which table)
+   * they belong to: job group = the stage, description = {@code stage: what}. Spark keeps these per thread.
+   */
+  private void stage(String name, String what) {
+    currentStage = name;
+    spark.sparkContext().setJobGroup(name, name + ": " + what, false);
+  }
+
   private Written publish(DeltaPublisher publisher, PublishedTable t, Dataset<Row> data, String runId, boolean large) {
+    spark.sparkContext().setJobGroup(currentStage, currentStage + ": " + config.tables().get(t.key()), false);
     long ts = System.nanoTime();
     int files = large && t.growsWithData() ? 2 : 1;
     DeltaPublisher.Commit c = publisher.publish(t, config.tables().get(t.key()), config.tablePath(t.key()), data, runId, files);

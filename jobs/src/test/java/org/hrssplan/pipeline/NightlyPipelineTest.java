@@ -35,6 +35,8 @@ class NightlyPipelineTest {
   private static int secondExit;
   private static Map<String, List<Row>> afterFirst;
   private static final List<PublishedTable> DATA_TABLES = new java.util.ArrayList<>();
+  /** "group | description" of every Spark job of the first run. */
+  private static final Set<String> JOB_NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @BeforeAll
   static void runTwice() throws Exception {
@@ -49,7 +51,18 @@ class NightlyPipelineTest {
     config = AppConfig.load(yaml);
     DATA_TABLES.addAll(PublishedTable.EXTRACTION_TABLES);
     DATA_TABLES.addAll(PublishedTable.METRIC_TABLES);
+    org.apache.spark.scheduler.SparkListener names = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart job) {
+        String group = job.properties() == null ? null : job.properties().getProperty("spark.jobGroup.id");
+        String description = job.properties() == null ? null : job.properties().getProperty("spark.job.description");
+        if (group != null) JOB_NAMES.add(group + " | " + description);
+      }
+    };
+    spark.sparkContext().addSparkListener(names);
     firstExit = NightlyJob.run(spark, config, "run-1", s -> {}, System.err::println);
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.sparkContext().removeSparkListener(names);
     afterFirst = new java.util.HashMap<>();
     for (PublishedTable t : DATA_TABLES) afterFirst.put(t.key(), sorted(config.tableName(t.key())));
     secondExit = NightlyJob.run(spark, config, "run-2", s -> {}, System.err::println);
@@ -214,6 +227,15 @@ class NightlyPipelineTest {
         dir + "/dim_region/*.parquet", dir + "/dq_findings/*.parquet", TestFixtures.repoRoot().resolve("jobs/bench/duckdb"),
         org.hrssplan.bench.DuckDbMetrics.DEFAULT_PARAMS, Path.of(dir), 1, 1_000_000);
     assertEquals(0, org.hrssplan.bench.DuckDbMetrics.run(o), "DuckDB and Spark differ; the mismatches are printed above");
+  }
+
+  @Test
+  void sparkJobsAreNamedByStageAndTable() {
+    Set<String> groups = new TreeSet<>();
+    for (String n : JOB_NAMES) groups.add(n.substring(0, n.indexOf(" | ")));
+    assertTrue(groups.containsAll(Set.of("extract", "gates", "publish", "metrics", "exports")), groups.toString());
+    assertTrue(JOB_NAMES.contains("metrics | metrics: fct_target_attainment"), JOB_NAMES.toString());
+    assertTrue(JOB_NAMES.contains("publish | publish: fct_observation"), JOB_NAMES.toString());
   }
 
   @Test
