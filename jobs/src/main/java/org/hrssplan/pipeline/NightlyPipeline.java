@@ -222,9 +222,12 @@ public final class NightlyPipeline {
       summary.findingsByType.put(r.getString(0), r.getLong(1));
     }
     Dataset<Row> obs = spark.read().format("delta").load(config.tablePath("observations"));
-    for (Row r : obs.filter(col("indicator_id").isNull()).select("region_code", "indicator_name_raw", "source_file", "source_line")
-        .orderBy("source_file", "source_line").collectAsList()) {
-      summary.unknownIndicators.add(r.getString(2) + " line " + r.getInt(3) + ": " + r.getString(1));
+    for (Row r : obs.filter(col("indicator_id").isNull()).select("region_code", "indicator_name_raw", "source_file", "source_line",
+        "source_locator").orderBy("source_file", "source_line").collectAsList()) {
+      // where it stands in the file's own terms: line 12 of a text, T1:R3:C2 of a Word table, p2:L14 of a PDF
+      String locator = r.getString(4);
+      String where = locator == null || locator.matches("L\\d+") ? "line " + r.getInt(3) : locator;
+      summary.unknownIndicators.add(r.getString(2) + " " + where + ": " + r.getString(1));
     }
     extraction.unpersist();
     if (datasets != null) datasets.release();
