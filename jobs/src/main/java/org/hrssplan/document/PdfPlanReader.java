@@ -205,6 +205,7 @@ public final class PdfPlanReader {
 
   static final class Page {
     final int number;
+    final double width;
     final double height;
     final List<Glyph> glyphs = new ArrayList<>();
     final List<Rule> rules = new ArrayList<>();
@@ -213,8 +214,9 @@ public final class PdfPlanReader {
     /** Printed lines outside every ruled table, top to bottom; headers and footers removed from it. */
     final List<PrintedLine> free = new ArrayList<>();
 
-    Page(int number, double height) {
+    Page(int number, double width, double height) {
       this.number = number;
+      this.width = width;
       this.height = height;
     }
 
@@ -471,9 +473,15 @@ public final class PdfPlanReader {
           if (i > 0) gaps.add(l.base - p.free.get(i - 1).base);
         }
       }
-      // the right margin is where most full lines end (a wide table line or a hanging stop may pass it)
-      rightMargin = rightEdges.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-          .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(0);
+      // the right margin is where full lines end: where at least five long lines end together (justified text; a wide
+      // table line or a hanging stop may pass it); in a short document, as far from the page's right edge as the left
+      // margin is from its left, or the furthest a long line reaches when that is further (a narrower right margin)
+      Map.Entry<Integer, Integer> common = rightEdges.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+          .thenComparing(Map.Entry.comparingByKey())).orElse(null);
+      int together = common == null ? 0 : rightEdges.getOrDefault(common.getKey() - 1, 0) + common.getValue()
+          + rightEdges.getOrDefault(common.getKey() + 1, 0);
+      int furthest = rightEdges.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+      rightMargin = together >= 5 ? common.getKey() : Math.max(pages.get(0).width - leftMargin, furthest);
       gaps.sort(null);
       pitch = gaps.isEmpty() ? 14 : gaps.get(gaps.size() / 2);
     }
@@ -640,7 +648,10 @@ public final class PdfPlanReader {
     List<Page> pages(PDDocument pdf) throws IOException {
       setSortByPosition(true);
       setSuppressDuplicateOverlappingText(true);
-      for (int i = 0; i < pdf.getNumberOfPages(); i++) pages.add(new Page(i + 1, pdf.getPage(i).getCropBox().getHeight()));
+      for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+        PDRectangle crop = pdf.getPage(i).getCropBox();
+        pages.add(new Page(i + 1, crop.getWidth(), crop.getHeight()));
+      }
       getText(pdf);
       return pages;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.RegionDirectory;
@@ -117,5 +118,28 @@ class PdfDocumentsTest {
     assertEquals("unreadable", r.account().status());
     assertEquals(0, r.observations().size());
     assertTrue(r.quarantined().get(0).reason().startsWith("cut.pdf: "), r.quarantined().get(0).reason());
+  }
+
+  /**
+   * A shape no reader here was built on: a three-line table (rules above and below the header and at the end, none
+   * between columns), printed by LibreOffice from three_line.html. Its columns are not read from x positions, so it must
+   * be reported as found and not read — never extracted with its cells missing — and the short page's lines must
+   * stay apart (a paragraph is not joined to the table title under it, nor one table row to the next).
+   */
+  @Test
+  void aTableWithoutColumnRulesIsReportedNotReadNotLostInSilence() throws Exception {
+    RegionDirectory regions;
+    try (var in = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
+      regions = RegionDirectory.read(in, "regions.csv");
+    }
+    ExtractionResult r = new PlanExtractor(TestFixtures.catalog(), regions, QualityThresholds.DEFAULTS)
+        .extract("three_line.pdf", bytes("three_line.pdf"));
+    assertTrue(Set.of("no_table_read", "partially_extracted").contains(r.account().status()), r.account().status());
+    assertTrue(r.findings().stream().anyMatch(f -> f.findingType().equals("table_not_read")), r.findings().toString());
+    PlanDocument doc = PlanDocument.fromBytes("three_line.pdf", bytes("three_line.pdf"));
+    assertTrue(doc.lines().contains("“十三五”期间,柳河县就业形势总体稳定,社会保障水平稳步提高。"), doc.lines().toString());
+    assertTrue(doc.lines().stream().anyMatch(l -> l.startsWith("表1")), doc.lines().toString());
+    assertEquals(1, doc.lines().stream().filter(l -> l.contains("城镇调查失业率")).count());
+    assertTrue(doc.lines().stream().noneMatch(l -> l.contains("城镇新增就业人数") && l.contains("城镇调查失业率")), "rows apart");
   }
 }
