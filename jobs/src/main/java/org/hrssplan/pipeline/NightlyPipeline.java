@@ -64,8 +64,17 @@ public final class NightlyPipeline {
   private static final java.util.Set<String> NOT_READ =
       java.util.Set.of(org.hrssplan.extract.PlanExtractor.STATUS_PARTIALLY_EXTRACTED, org.hrssplan.extract.PlanExtractor.STATUS_NO_TABLE_READ);
 
-  /** Runs, filling {@code summary} as it goes, so a failed run's record still says how far it got. */
+  /**
+   * Runs, filling {@code summary} as it goes, so a failed run's record still says how far it got; while Spark works,
+   * {@link RunProgress} says what it is doing and how far it got.
+   */
   public RunSummary run(RunSummary summary) throws IOException {
+    try (RunProgress ignored = RunProgress.start(spark.sparkContext(), progress, RunProgress.defaultPeriod())) {
+      return stages(summary);
+    }
+  }
+
+  private RunSummary stages(RunSummary summary) throws IOException {
     String runId = summary.runId;
     var hadoop = spark.sparkContext().hadoopConfiguration();
 
