@@ -14,7 +14,7 @@ final class DocumentLines {
   private final List<String> lines = new ArrayList<>();
   private final boolean html;
   /** For a Word or PDF document: what is printed, in order; null for text and HTML. */
-  private final List<Object> printed;
+  private final List<Item> printed;
   private int handles;
 
   DocumentLines() {
@@ -22,9 +22,9 @@ final class DocumentLines {
     this.printed = null;
   }
 
-  private DocumentLines(boolean laidOut) {
+  private DocumentLines(List<Item> printed) {
     this.html = false;
-    this.printed = new ArrayList<>();
+    this.printed = printed;
   }
 
   /**
@@ -32,21 +32,24 @@ final class DocumentLines {
    * handle, resolved to a locator ({@code P12}, {@code T1:R3:C2}, {@code p2:L14}) once the document is printed.
    */
   static DocumentLines laidOut() {
-    return new DocumentLines(true);
+    return new DocumentLines(new ArrayList<>());
   }
 
   boolean isLaidOut() {
     return printed != null;
   }
 
+  /** What a laid-out document prints: a paragraph, an empty line, a ruled table. */
+  sealed interface Item permits Paragraph, Blank, PrintedGrid {}
+
   /** A paragraph of a laid-out document. */
-  record Paragraph(String text, int handle) {}
+  record Paragraph(String text, int handle) implements Item {}
 
   /** An empty line between paragraphs of a laid-out document. */
-  record Blank() {}
+  record Blank() implements Item {}
 
-  /** Paragraphs, blanks and {@link PrintedGrid}s in order. */
-  List<Object> printed() {
+  /** Paragraphs, blanks and tables in order. */
+  List<Item> printed() {
     return printed;
   }
 

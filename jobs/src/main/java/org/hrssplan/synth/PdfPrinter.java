@@ -80,11 +80,11 @@ final class PdfPrinter implements AutoCloseable {
     else ttf.close();
   }
 
-  PlanPrinter.Printed print(String title, List<Object> printed) throws IOException {
+  PlanPrinter.Printed print(String title, List<DocumentLines.Item> printed) throws IOException {
     try (PDDocument pdf = new PDDocument()) {
       PDType0Font font = PDType0Font.load(pdf, ttf, true);
       Pages pages = new Pages(pdf, font, title);
-      for (Object o : printed) {
+      for (DocumentLines.Item o : printed) {
         if (o instanceof DocumentLines.Paragraph p) pages.paragraph(p.text(), p.handle());
         else if (o instanceof DocumentLines.Blank) pages.blank();
         else if (o instanceof PrintedGrid g) pages.table(g);

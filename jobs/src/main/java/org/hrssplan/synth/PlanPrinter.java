@@ -15,7 +15,7 @@ final class PlanPrinter implements AutoCloseable {
 
   private PdfPrinter pdf;
 
-  Printed print(SynthFormat format, String title, List<Object> printed) {
+  Printed print(SynthFormat format, String title, List<DocumentLines.Item> printed) {
     try {
       return switch (format) {
         case DOCX -> WordPrinter.print(printed);

@@ -7,7 +7,7 @@ import java.util.List;
  * from its top-left position. The first {@code headerRows} rows are the header (repeated where the table goes on to a
  * new page); {@code widths} are the columns' relative widths. A value cell carries the handle its expected observation points to; other cells have handle 0.
  */
-record PrintedGrid(int rows, int columns, int headerRows, List<Integer> widths, List<Cell> cells) {
+record PrintedGrid(int rows, int columns, int headerRows, List<Integer> widths, List<Cell> cells) implements DocumentLines.Item {
 
   record Cell(int row, int column, int rowSpan, int columnSpan, String text, int handle) {
     int lastRow() {

@@ -21,12 +21,12 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 final class WordPrinter {
   private WordPrinter() {}
 
-  static PlanPrinter.Printed print(List<Object> printed) throws IOException {
+  static PlanPrinter.Printed print(List<DocumentLines.Item> printed) throws IOException {
     Map<Integer, String> locators = new HashMap<>();
     try (XWPFDocument doc = new XWPFDocument()) {
       int paragraphs = 0;
       int tables = 0;
-      for (Object o : printed) {
+      for (DocumentLines.Item o : printed) {
         if (o instanceof DocumentLines.Paragraph p) {
           doc.createParagraph().createRun().setText(p.text());
           locators.put(p.handle(), "P" + ++paragraphs);
