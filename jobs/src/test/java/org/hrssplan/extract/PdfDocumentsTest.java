@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hrssplan.document.PlanDocument;
-import org.hrssplan.document.RegionDirectory;
-import org.hrssplan.quality.QualityThresholds;
 import org.hrssplan.testing.PdfMaker;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
@@ -57,20 +55,13 @@ class PdfDocumentsTest {
 
   @Test
   void aRuledTableWithMergedCellsGivesTheRowsOfItsHtmlOriginal() throws Exception {
-    PlanExtractor extractor = shapesExtractor();
+    PlanExtractor extractor = TestFixtures.shapesExtractor();
     ExtractionResult html = extractor.extract("cms_table.html",
         Files.readAllBytes(TestFixtures.resource("fixtures/shapes/cms_table.html")));
     ExtractionResult pdf = extractor.extract("cms_table.pdf", bytes("cms_table.pdf"));
     assertEquals(21, html.observations().size());
     assertEquals(WordDocumentsTest.values(html), WordDocumentsTest.values(pdf));
     assertEquals("extracted", pdf.account().status());
-  }
-
-  /** The extractor with the made-up regions of fixtures/shapes (cms_table is a plan of 柳河县, 990222). */
-  private static PlanExtractor shapesExtractor() throws Exception {
-    try (var in = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
-      return new PlanExtractor(TestFixtures.catalog(), RegionDirectory.read(in, "regions.csv"), QualityThresholds.DEFAULTS);
-    }
   }
 
   @Test
@@ -88,7 +79,7 @@ class PdfDocumentsTest {
    */
   @Test
   void aPdfWithOnlyOwnerRestrictionsIsReadLikeAnyOther() throws Exception {
-    PlanExtractor extractor = shapesExtractor();
+    PlanExtractor extractor = TestFixtures.shapesExtractor();
     ExtractionResult plain = extractor.extract("cms_table.pdf", bytes("cms_table.pdf"));
     ExtractionResult restricted = extractor.extract("restricted.pdf", PdfMaker.protect(bytes("cms_table.pdf"), ""));
     assertEquals("extracted", restricted.account().status());
@@ -128,12 +119,7 @@ class PdfDocumentsTest {
    */
   @Test
   void aTableWithoutColumnRulesIsReportedNotReadNotLostInSilence() throws Exception {
-    RegionDirectory regions;
-    try (var in = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
-      regions = RegionDirectory.read(in, "regions.csv");
-    }
-    ExtractionResult r = new PlanExtractor(TestFixtures.catalog(), regions, QualityThresholds.DEFAULTS)
-        .extract("three_line.pdf", bytes("three_line.pdf"));
+    ExtractionResult r = TestFixtures.shapesExtractor().extract("three_line.pdf", bytes("three_line.pdf"));
     assertTrue(Set.of("no_table_read", "partially_extracted").contains(r.account().status()), r.account().status());
     assertTrue(r.findings().stream().anyMatch(f -> f.findingType().equals("table_not_read")), r.findings().toString());
     PlanDocument doc = PlanDocument.fromBytes("three_line.pdf", bytes("three_line.pdf"));
@@ -141,5 +127,28 @@ class PdfDocumentsTest {
     assertTrue(doc.lines().stream().anyMatch(l -> l.startsWith("表1")), doc.lines().toString());
     assertEquals(1, doc.lines().stream().filter(l -> l.contains("城镇调查失业率")).count());
     assertTrue(doc.lines().stream().noneMatch(l -> l.contains("城镇新增就业人数") && l.contains("城镇调查失业率")), "rows apart");
+  }
+
+  /**
+   * A shape written after the readers (attribute_first.html, saved as Word and printed to PDF by LibreOffice): 属性 as
+   * the first column merged down two rows, a 序号 column, the 2025 target before the 2020 base, section rows spanning
+   * the whole table, a person count in 人, a title without 专栏. The rows, written by hand from the page, in all three.
+   */
+  @Test
+  void aTableInAnUnseenShapeGivesTheSameHandWrittenRowsAsHtmlWordAndPdf() throws Exception {
+    List<String> expected = List.of(
+        "basic_pension_coverage_rate base 2020 91.2 null binding", "basic_pension_coverage_rate target 2025 95 null binding",
+        "surveyed_urban_unemployment_rate base 2020 null null anticipatory",
+        "surveyed_urban_unemployment_rate target 2025 5.5 < anticipatory",
+        "unemployment_insurance_insured base 2020 1.2 null anticipatory", "unemployment_insurance_insured target 2025 1.4 null anticipatory",
+        "urban_new_jobs base 2020 1.35 null anticipatory", "urban_new_jobs target 2025 1.5 > anticipatory");
+    for (String fixture : List.of("pdf/attribute_first.html", "word/attribute_first.docx", "pdf/attribute_first.pdf")) {
+      ExtractionResult r = TestFixtures.shapesExtractor().extract(fixture.substring(fixture.indexOf('/') + 1),
+          Files.readAllBytes(TestFixtures.resource("fixtures/" + fixture)));
+      assertEquals("extracted", r.account().status(), fixture);
+      assertEquals(expected, r.observations().stream().map(o -> o.indicatorId() + " " + o.role() + " " + o.year() + " "
+          + (o.value() == null ? "null" : new java.math.BigDecimal(String.valueOf(o.value())).stripTrailingZeros().toPlainString()) + " " + o.comparator() + " " + o.attribute())
+          .sorted().toList(), fixture);
+    }
   }
 }

@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.hrssplan.document.PlanDocument;
-import org.hrssplan.document.RegionDirectory;
-import org.hrssplan.quality.QualityThresholds;
 import org.hrssplan.testing.PdfMaker;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,11 +37,7 @@ class PdfPagesTest {
 
   @BeforeAll
   static void extract() throws Exception {
-    RegionDirectory regions;
-    try (var in = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
-      regions = RegionDirectory.read(in, "regions.csv");
-    }
-    result = new PlanExtractor(TestFixtures.catalog(), regions, QualityThresholds.DEFAULTS).extract(FIXTURE, bytes(FIXTURE));
+    result = TestFixtures.shapesExtractor().extract(FIXTURE, bytes(FIXTURE));
   }
 
   private static byte[] bytes(String name) throws Exception {

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
-import org.hrssplan.document.RegionDirectory;
-import org.hrssplan.quality.QualityThresholds;
 import org.hrssplan.testing.ObservationText;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
@@ -21,17 +17,8 @@ import org.junit.jupiter.api.Test;
  * are fictitious (fixtures/shapes/regions.csv) except the two 朝阳区, which must be told apart by their city.
  */
 class TableShapesTest {
-  private static PlanExtractor extractor;
-
-  private static synchronized PlanExtractor extractor() {
-    if (extractor == null) {
-      try (var r = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
-        extractor = new PlanExtractor(TestFixtures.catalog(), RegionDirectory.read(r, "regions.csv"), QualityThresholds.DEFAULTS);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return extractor;
+  private static PlanExtractor extractor() {
+    return TestFixtures.shapesExtractor();
   }
 
   private static ExtractionResult extract(String name) throws Exception {

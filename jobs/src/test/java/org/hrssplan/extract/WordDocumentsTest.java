@@ -15,8 +15,6 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.hrssplan.catalog.IndicatorCatalog;
-import org.hrssplan.document.RegionDirectory;
-import org.hrssplan.quality.QualityThresholds;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -57,11 +55,7 @@ class WordDocumentsTest {
 
   @Test
   void aWordTableWithMergedCellsGivesTheRowsOfItsHtmlOriginal() throws Exception {
-    RegionDirectory regions;
-    try (var in = Files.newBufferedReader(TestFixtures.resource("fixtures/shapes/regions.csv"))) {
-      regions = RegionDirectory.read(in, "regions.csv");
-    }
-    PlanExtractor extractor = new PlanExtractor(TestFixtures.catalog(), regions, QualityThresholds.DEFAULTS);
+    PlanExtractor extractor = TestFixtures.shapesExtractor();
     ExtractionResult html = extractor.extract("cms_table.html",
         Files.readAllBytes(TestFixtures.resource("fixtures/shapes/cms_table.html")));
     ExtractionResult docx = extractor.extract("cms_table.docx", bytes("cms_table.docx"));

@@ -54,6 +54,20 @@ public final class TestFixtures {
     return new PlanExtractor(catalog(), regions(), QualityThresholds.DEFAULTS);
   }
 
+  private static PlanExtractor shapesExtractor;
+
+  /** The extractor with the made-up regions of fixtures/shapes/regions.csv (柳河县 990222, 松岭县 990125, …). */
+  public static synchronized PlanExtractor shapesExtractor() {
+    if (shapesExtractor == null) {
+      try (var in = Files.newBufferedReader(resource("fixtures/shapes/regions.csv"))) {
+        shapesExtractor = new PlanExtractor(catalog(), RegionDirectory.read(in, "regions.csv"), QualityThresholds.DEFAULTS);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return shapesExtractor;
+  }
+
   public static Path resource(String name) {
     try {
       return Path.of(TestFixtures.class.getClassLoader().getResource(name).toURI());
