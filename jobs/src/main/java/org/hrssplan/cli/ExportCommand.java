@@ -6,7 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.pipeline.SparkSessions;
 import org.hrssplan.pipeline.TableCsv;
-import org.hrssplan.pipeline.TableRegistry;
+import org.hrssplan.pipeline.CatalogTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +34,7 @@ public final class ExportCommand implements Callable<Integer> {
     AppConfig cfg = config.load();
     SparkSession spark = SparkSessions.create("hrss-export");
     try {
-      TableRegistry.registerAll(spark, cfg);
+      CatalogTables.registerAll(spark, cfg);
       String qualified = table.contains(".") ? table : cfg.database() + "." + table;
       if (!spark.catalog().tableExists(qualified)) {
         System.err.println("hrss export: no published table " + qualified + " (see: jobs/bin/hrss sql \"SHOW TABLES IN " + cfg.database() + "\")");

@@ -38,14 +38,14 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AppConfig cfg = AppConfig.load(config.file);
     if (!rebuild.isEmpty()) {
-      List<String> keys;
+      List<org.hrssplan.pipeline.PublishedTable> tables;
       try {
-        keys = TableRebuild.keys(cfg, rebuild);
+        tables = TableRebuild.tables(rebuild);
       } catch (IllegalArgumentException e) {
         System.err.println("hrss run --rebuild: " + e.getMessage());
         return Hrss.USAGE;
       }
-      for (String removed : TableRebuild.remove(cfg, keys)) System.err.println("rebuild: removed " + removed);
+      for (String removed : TableRebuild.remove(cfg, tables)) System.err.println("rebuild: removed " + removed);
     }
     return runPipeline(cfg, runId, force || !rebuild.isEmpty());
   }

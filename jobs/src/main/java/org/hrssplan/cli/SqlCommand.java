@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.notebooks.ReadOnlySql;
 import org.hrssplan.pipeline.SparkSessions;
-import org.hrssplan.pipeline.TableRegistry;
+import org.hrssplan.pipeline.CatalogTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +68,7 @@ public final class SqlCommand implements Callable<Integer> {
     AppConfig cfg = config.load();
     SparkSession spark = SparkSessions.create("hrss-sql");
     try {
-      List<String> registered = TableRegistry.registerAll(spark, cfg);
+      List<String> registered = CatalogTables.registerAll(spark, cfg);
       if (registered.isEmpty()) {
         System.err.println("hrss sql: no published tables under " + cfg.resolve(cfg.lakehouse()) + " — run: jobs/bin/hrss run");
         return Hrss.HANDLED_FAILURE;

@@ -26,7 +26,6 @@ public record AppConfig(
     String lakehouse,
     String database,
     String normalizedCsv,
-    Map<String, String> tables,
     QualityThresholds quality,
     MetricParameters metrics,
     String notebooks,
@@ -62,11 +61,9 @@ public record AppConfig(
       }
       source = "classpath:" + DEFAULT_RESOURCE;
     }
-    Map<String, String> tables = new LinkedHashMap<>();
-    root.path("tables").fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue().asText()));
-    for (String k : new String[] {"raw_cells", "observations", "quarantine", "findings", "accounting", "regions", "indicators",
-        "attainment", "growth", "ambition", "cross_region", "scorecard", "clusters", "runs"}) {
-      if (!tables.containsKey(k)) throw new IOException(source + ": tables." + k + " is missing");
+    if (root.has("tables")) {
+      throw new IOException(source + ": `tables:` is not a setting: every table has one fixed name, the same in the lakehouse, the"
+          + " catalog, the models and the exports (README \"Tables\"); remove the section (lakehouse: and database: say where they go)");
     }
     JsonNode q = root.path("quality");
     QualityThresholds thresholds = new QualityThresholds(
@@ -79,7 +76,7 @@ public record AppConfig(
         m.path("outlier_z").asDouble(d.outlierZ()), m.path("clusters").asInt(d.clusters()), m.path("seed").asLong(d.seed()));
     return new AppConfig(source, home, text(root, "input", "plans", source), text(root, "input", "regions", source),
         root.path("catalog").asText("conf/indicator-catalog.yaml"), text(root, null, "lakehouse", source),
-        root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), Map.copyOf(tables), thresholds, metrics,
+        root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), thresholds, metrics,
         root.path("notebooks").asText("notebooks-export"), gates(root.path("gates"), source),
         root.path("input").path("datasets").asText(""), parallelWrites(root, source));
   }
@@ -124,12 +121,14 @@ public record AppConfig(
     return home.resolve(location).toAbsolutePath().normalize().toString();
   }
 
-  public String tablePath(String key) {
-    return resolve(lakehouse) + "/" + tables.get(key);
+  /** The folder of the table called {@code table} (its name in the catalog, see {@code PublishedTable}). */
+  public String tablePath(String table) {
+    return resolve(lakehouse) + "/" + table;
   }
 
-  public String tableName(String key) {
-    return database + "." + tables.get(key);
+  /** {@code table} qualified with the database. */
+  public String tableName(String table) {
+    return database + "." + table;
   }
 
   /** The effective configuration, for the log at start. */
@@ -137,7 +136,7 @@ public record AppConfig(
     return "config " + source + "\n  home=" + home + "\n  plans=" + resolve(plans) + "\n  regions=" + resolve(regions)
         + "\n  datasets=" + (datasets.isEmpty() ? "(none)" : resolve(datasets))
         + "\n  catalog=" + resolve(catalog) + "\n  lakehouse=" + resolve(lakehouse) + "\n  database=" + database
-        + "\n  normalized_csv=" + (normalizedCsv.isEmpty() ? "(off)" : resolve(normalizedCsv)) + "\n  tables=" + tables
+        + "\n  normalized_csv=" + (normalizedCsv.isEmpty() ? "(off)" : resolve(normalizedCsv))
         + "\n  quality=" + quality + "\n  metrics=" + metrics + "\n  notebooks=" + resolve(notebooks) + "\n  gates=" + gates.values()
         + "\n  parallel_writes=" + parallelWrites;
   }

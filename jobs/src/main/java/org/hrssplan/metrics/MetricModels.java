@@ -1,34 +1,48 @@
 package org.hrssplan.metrics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The metric models in dependency order, as one transform: the published observations, indicators, regions and
- * findings in; attainment, growth, ambition, cross-region aggregates and the region scorecard out. Each model
- * reads the views the earlier ones registered (observation, indicator, region, finding → attainment, growth →
- * ambition → cross_region, scorecard).
+ * The metric models as one transform: the input tables in (registered as views under their table names), every
+ * model's table out, in dependency order. The order is derived from what each model reads, not written down: a
+ * model runs once every model it reads has run, models otherwise in the order given.
  */
 public final class MetricModels {
   private MetricModels() {}
 
-  public static Map<String, Dataset<Row>> compute(SparkSession spark, Dataset<Row> observation, Dataset<Row> indicator,
-      Dataset<Row> region, Dataset<Row> finding, MetricParameters params) {
-    observation.createOrReplaceTempView("observation");
-    indicator.createOrReplaceTempView("indicator");
-    region.createOrReplaceTempView("region");
-    finding.createOrReplaceTempView("finding");
-    Map<String, String> p = params.sqlParameters();
+  public static Map<String, Dataset<Row>> compute(SparkSession spark, Map<String, Dataset<Row>> inputs, Map<String, MetricModel> models,
+      MetricParameters params) {
+    inputs.forEach((name, data) -> data.createOrReplaceTempView(name));
     Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-    out.put("attainment", view(SqlModel.run(spark, "target_attainment", p), "attainment"));
-    out.put("growth", view(SqlModel.run(spark, "growth", p), "growth"));
-    out.put("ambition", view(SqlModel.run(spark, "ambition", p), "ambition"));
-    out.put("cross_region", view(SqlModel.run(spark, "indicator_cross_region", p), "cross_region"));
-    out.put("scorecard", view(SqlModel.run(spark, "region_scorecard", p), "scorecard"));
+    for (String table : order(inputs.keySet(), models)) out.put(table, view(models.get(table).compute(spark, params), table));
     return out;
+  }
+
+  /** The models' tables in an order where each comes after the models it reads; an unknown or circular read fails. */
+  public static List<String> order(java.util.Set<String> inputs, Map<String, MetricModel> models) {
+    List<String> done = new ArrayList<>();
+    while (done.size() < models.size()) {
+      String next = models.entrySet().stream()
+          .filter(m -> !done.contains(m.getKey()))
+          .filter(m -> m.getValue().reads().stream().filter(models::containsKey).allMatch(done::contains))
+          .map(Map.Entry::getKey).findFirst()
+          .orElseThrow(() -> new IllegalStateException("metric models read each other in a circle: " + models.keySet()));
+      done.add(next);
+    }
+    for (String table : done) {
+      for (String read : models.get(table).reads()) {
+        if (!inputs.contains(read) && !models.containsKey(read)) {
+          throw new IllegalStateException(models.get(table) + " reads " + read + ", which is neither an input nor a model");
+        }
+      }
+    }
+    return done;
   }
 
   /**

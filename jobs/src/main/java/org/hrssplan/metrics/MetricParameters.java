@@ -16,6 +16,12 @@ public record MetricParameters(double approxTolerance, double onTrack, double ac
     long seed) implements java.io.Serializable {
   public static final MetricParameters DEFAULTS = new MetricParameters(0.05, 0.95, 0.60, 3.5, 2, 42L);
 
+  /** The thresholds as printed in column comments. */
+  public Map<String, String> values() {
+    return Map.of("approx_tolerance", Double.toString(approxTolerance), "on_track", Double.toString(onTrack),
+        "acceleration_needed", Double.toString(accelerationNeeded), "outlier_z", Double.toString(outlierZ));
+  }
+
   public Map<String, String> sqlParameters() {
     return Map.of("approx_tolerance", Double.toString(approxTolerance) + "D", "on_track", Double.toString(onTrack) + "D",
         "acceleration_needed", Double.toString(accelerationNeeded) + "D", "outlier_z", Double.toString(outlierZ) + "D");

@@ -31,6 +31,26 @@ public final class RegionClustering {
 
   private RegionClustering() {}
 
+  /** The clustering as the model of a published table, reading the scorecard table {@code scorecard}. */
+  public static MetricModel model(String scorecard) {
+    return new MetricModel() {
+      @Override
+      public java.util.Set<String> reads() {
+        return java.util.Set.of(scorecard);
+      }
+
+      @Override
+      public Dataset<Row> compute(SparkSession spark, MetricParameters params) {
+        return cluster(spark, spark.table(scorecard), params);
+      }
+
+      @Override
+      public String toString() {
+        return "RegionClustering of " + scorecard;
+      }
+    };
+  }
+
   public static Dataset<Row> cluster(SparkSession spark, Dataset<Row> scorecard, MetricParameters params) {
     scorecard.createOrReplaceTempView("scorecard_for_ml");
     Dataset<Row> features = spark.sql(

@@ -13,7 +13,7 @@ import org.hrssplan.config.AppConfig;
 /**
  * The "current run" pointer: after every table of a run is committed, {@code <lakehouse>/_state/current.json} names
  * the run and the Delta version of each table it wrote (written to a temporary file and renamed, so it is always
- * whole). Readers that go through {@link org.hrssplan.pipeline.TableRegistry} see exactly these versions whenever a
+ * whole). Readers that go through {@link org.hrssplan.pipeline.CatalogTables} see exactly these versions whenever a
  * later run is still writing or died half-way, so they see yesterday's run or today's, never a mix.
  */
 public record CurrentRun(String runId, Map<String, Long> versions) {

@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * COMMENTs for the columns of the metric tables, whose types come from their SQL models: the meaning, the
+ * COMMENTs for the columns of the metric tables (by table name), whose types come from their models: the meaning, the
  * Chinese label and the unit. {@link #apply} fails when a column has none, so a new column cannot ship silent.
  */
 public final class ColumnComments {
@@ -28,7 +28,7 @@ public final class ColumnComments {
       Map.entry("achieved_share", "达标率 achieved / indicators_assessed"));
 
   static final Map<String, Map<String, String>> BY_TABLE = Map.of(
-      "attainment", Map.ofEntries(
+      "fct_target_attainment", Map.ofEntries(
           Map.entry("base_year", "基期 year of the base (2015)"), Map.entry("target_year", "目标年 (2020)"),
           Map.entry("base_value", "基数 base value (unit)"), Map.entry("target_value", "规划目标 target value (unit)"),
           Map.entry("target_comparator", "目标比较符 <= < >= > ~ as printed; NULL: a plain level"),
@@ -44,13 +44,13 @@ public final class ColumnComments {
           Map.entry("cagr_actual", "observed CAGR base → actual on the progress basis, per year"),
           Map.entry("cagr_required", "required CAGR base → target on the progress basis, per year"),
           Map.entry("growth_ratio_r", "R = d · CAGR_actual / |CAGR_required| (Eurostat progress ratio)"),
-          Map.entry("status", "achieved | on_track (R ≥ 0.95) | acceleration_needed (0.60–0.95) | limited_progress (0–0.60) | deterioration (R < 0, or declined) | not_assessable; achieved wins over R"),
+          Map.entry("status", "achieved | on_track (R ≥ ${on_track}) | acceleration_needed (${acceleration_needed}–${on_track}) | limited_progress (0–${acceleration_needed}) | deterioration (R < 0, or declined) | not_assessable; achieved wins over R"),
           Map.entry("declined", "下降 the actual moved against the polarity from the base"),
           Map.entry("change_abs", "actual − base (unit)"), Map.entry("change_rel", "(actual − base) / |base|"),
           Map.entry("base_observation_id", "fct_observation.observation_id of the base"),
           Map.entry("target_observation_id", "fct_observation.observation_id of the target"),
           Map.entry("actual_observation_id", "fct_observation.observation_id of the actual")),
-      "growth", Map.ofEntries(
+      "fct_growth", Map.ofEntries(
           Map.entry("growth_kind", "realized (base → actual of a completed period) | planned (base → target of a plan)"),
           Map.entry("start_year", "起始年"), Map.entry("end_year", "终止年"),
           Map.entry("start_value", "起始值 (unit)"), Map.entry("end_value", "终止值 (unit)"),
@@ -61,7 +61,7 @@ public final class ColumnComments {
           Map.entry("cagr", "年均增速 (end / start)^(1 / years) − 1, per year"),
           Map.entry("sum_ratio", "five-year flows: end sum / start sum"),
           Map.entry("start_observation_id", "fct_observation id of the start"), Map.entry("end_observation_id", "fct_observation id of the end")),
-      "ambition", Map.ofEntries(
+      "fct_ambition", Map.ofEntries(
           Map.entry("current_year", "现状年 (2020)"), Map.entry("target_year", "目标年 (2025)"),
           Map.entry("current_value", "现状值 (unit)"), Map.entry("target_value", "目标值 (unit)"),
           Map.entry("target_comparator", "目标比较符 as printed"),
@@ -75,7 +75,7 @@ public final class ColumnComments {
           Map.entry("comparability_flags", "flags that limit comparison: scope_note, revised, target_from_prose, current_from_previous_actual, …"),
           Map.entry("current_observation_id", "fct_observation id of the current value"),
           Map.entry("target_observation_id", "fct_observation id of the target")),
-      "cross_region", Map.ofEntries(
+      "agg_indicator_cross_region", Map.ofEntries(
           Map.entry("metric", "realized_cagr | planned_cagr | target_to_current"),
           Map.entry("value", "the region's value of the metric"),
           Map.entry("oriented_value", "value × d (growth) so that higher is always better; the ratio itself for ambition"),
@@ -86,14 +86,14 @@ public final class ColumnComments {
           Map.entry("cv", "变异系数 stddev_samp / |mean|; NULL for one region"),
           Map.entry("mad", "median absolute deviation of value"),
           Map.entry("robust_z", "0.6745 · (value − median) / mad"),
-          Map.entry("is_outlier", "|robust_z| > 3.5 (Iglewicz & Hoaglin); NULL when mad = 0")),
-      "scorecard", Map.ofEntries(
+          Map.entry("is_outlier", "|robust_z| > ${outlier_z} (Iglewicz & Hoaglin); NULL when mad = 0")),
+      "agg_region_scorecard", Map.ofEntries(
           Map.entry("indicators_assessed", "十三五 indicators whose achievement is decidable"),
           Map.entry("achieved", "达标数"), Map.entry("missed", "未达标数"),
           Map.entry("binding_missed", "约束性未达标数"), Map.entry("declines", "下降指标数 moved against polarity from the base"),
           Map.entry("targets_with_ambition", "十四五 targets with a computed target_to_current"),
           Map.entry("targets_below_current", "目标低于现状数"), Map.entry("median_ambition", "median target_to_current")),
-      "clusters", Map.ofEntries(
+      "ml_region_clusters", Map.ofEntries(
           Map.entry("cluster", "聚类 k-means cluster (0 … k−1)"),
           Map.entry("decline_share", "declines / indicators_assessed (十三五)"),
           Map.entry("log_median_ambition", "ln(median target_to_current) (十四五)"),
@@ -101,14 +101,16 @@ public final class ColumnComments {
           Map.entry("distance_to_center", "Euclidean distance to the cluster centre in standardized feature space"),
           Map.entry("k", "number of clusters"), Map.entry("seed", "k-means seed"), Map.entry("method", "how the clusters were made")));
 
-  /** The schema with every column nullable and commented. */
-  public static StructType apply(String table, StructType schema) {
+  /** The schema with every column nullable and commented, {@code ${parameter}} in a comment replaced by its value. */
+  public static StructType apply(String table, StructType schema, org.hrssplan.metrics.MetricParameters params) {
     Map<String, String> specific = BY_TABLE.getOrDefault(table, Map.of());
     StructField[] out = new StructField[schema.fields().length];
     for (int i = 0; i < out.length; i++) {
       StructField f = schema.fields()[i];
       String c = specific.getOrDefault(f.name(), COMMON.get(f.name()));
       if (c == null) throw new IllegalStateException("column " + table + "." + f.name() + " has no COMMENT in ColumnComments");
+      for (var p : params.values().entrySet()) c = c.replace("${" + p.getKey() + "}", p.getValue());
+      if (c.contains("${")) throw new IllegalStateException("column " + table + "." + f.name() + ": no parameter for " + c);
       out[i] = new StructField(f.name(), f.dataType(), true, Metadata.empty()).withComment(c);
     }
     return new StructType(out);

@@ -44,11 +44,11 @@ public final class DeltaPublisher {
   public record Commit(long version, long rows, long files) {}
 
   /**
-   * Overwrites the table with {@code data} in one atomic commit stamped with the run id. Safe to call from several
+   * Overwrites the table with {@code data} ({@code schema}: the table's, see {@link PublishedTable#schemaFor}) in one atomic commit stamped with the run id. Safe to call from several
    * threads at once for different tables: the run id travels as a writer option, not as session state.
    */
-  public Commit publish(PublishedTable table, String name, String path, Dataset<Row> data, String runId, int files) {
-    StructType schema = table.schemaFor(data);
+  public Commit publish(PublishedTable table, String path, Dataset<Row> data, StructType schema, String runId, int files) {
+    String name = table.name();
     StructType existing = ensureTable(name, ident(database) + "." + ident(name), path, schema, table.comment(), runId,
         table.statsColumns(schema));
     Dataset<Row> laidOut = layout(data.selectExpr(schema.fieldNames()), table, files);
@@ -83,7 +83,8 @@ public final class DeltaPublisher {
   }
 
   /** Appends rows (the run log): same table set-up, an append commit stamped with the run id. */
-  public void append(PublishedTable table, String name, String path, Dataset<Row> rows, String runId) {
+  public void append(PublishedTable table, String path, Dataset<Row> rows, String runId) {
+    String name = table.name();
     StructType existing = ensureTable(name, ident(database) + "." + ident(name), path, table.schema(), table.comment(), runId,
         table.statsColumns(table.schema()));
     Dataset<Row> data = rows.selectExpr(table.schema().fieldNames()).repartition(1);

@@ -14,17 +14,15 @@ import org.hrssplan.config.AppConfig;
  * Which published tables are damaged, and how: a table folder whose {@code _delta_log} is gone or empty, a transaction
  * log that cannot be read (a commit file cut short, as a crash on a non-atomic file system or a full disk leaves it),
  * a data file the log lists and the folder lacks. Looked at when a run fails, so that the failure names the table and
- * its remedy; a table that does not exist yet is not damaged. Every table but the run log ({@code runs}) is derived
+ * its remedy; a table that does not exist yet is not damaged. Every table but the run log ({@code ops_job_runs}) is derived
  * from the inputs and can be rebuilt ({@code hrss run --rebuild TABLE|all}).
  */
 public final class LakehouseHealth {
-  /** The run log's key: its history is not recomputable, so it is reported, never rebuilt. */
-  public static final String RUN_LOG = "runs";
-
-  /** One damaged table: its configuration key, its name (as published and as {@code --rebuild} takes it), qualified name, folder and what is wrong. */
-  public record Damage(String key, String name, String table, String path, String problem) {
+  /** One damaged table: its name (as published and as {@code --rebuild} takes it), qualified name, folder and what is wrong. */
+  public record Damage(String name, String table, String path, String problem) {
+    /** Every table but the run log, whose history is not recomputable: it is reported, never rebuilt. */
     public boolean rebuildable() {
-      return !key.equals(RUN_LOG);
+      return !name.equals(PublishedTable.RUNS.name());
     }
 
     /** One line: which table, what is wrong, what to do. */
@@ -42,16 +40,15 @@ public final class LakehouseHealth {
   public static List<Damage> check(SparkSession spark, AppConfig config) {
     List<Damage> out = new ArrayList<>();
     org.apache.spark.sql.delta.DeltaLog.clearCache(); // what is on disk now, not what this session read before
-    for (Map.Entry<String, String> t : config.tables().entrySet()) {
-      String key = t.getKey();
-      String path = config.tablePath(key);
+    for (PublishedTable t : PublishedTable.ALL) {
+      String path = config.tablePath(t.name());
       String problem;
       try {
         problem = problem(spark, path);
       } catch (IOException e) {
         problem = "its folder cannot be listed (" + e.getMessage() + ")";
       }
-      if (problem != null) out.add(new Damage(key, t.getValue(), config.tableName(key), path, problem));
+      if (problem != null) out.add(new Damage(t.name(), config.tableName(t.name()), path, problem));
     }
     return out;
   }

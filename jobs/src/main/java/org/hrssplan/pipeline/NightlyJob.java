@@ -70,9 +70,9 @@ public final class NightlyJob {
     try {
       OpsRunLog.append(spark, config, summary, started, code, error);
     } catch (Exception e) {
-      String why = damaged(spark, config).stream().filter(d -> d.key().equals(LakehouseHealth.RUN_LOG))
+      String why = damaged(spark, config).stream().filter(d -> !d.rebuildable())
           .map(LakehouseHealth.Damage::explain).findFirst().orElse(String.valueOf(e));
-      err.accept("hrss run: could not append the run record to " + config.tableName("runs") + ": " + why);
+      err.accept("hrss run: could not append the run record to " + config.tableName(PublishedTable.RUNS.name()) + ": " + why);
       if (code == OK) code = UNEXPECTED;
     }
     return code;

@@ -22,8 +22,6 @@ import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.Observation;
 import org.hrssplan.extract.ObservationCsv;
 import org.hrssplan.extract.PlanExtractor;
-import org.hrssplan.metrics.MetricModels;
-import org.hrssplan.metrics.RegionClustering;
 import org.hrssplan.notebooks.NotebookRunner;
 import org.hrssplan.quality.GateResult;
 import org.hrssplan.quality.QualityGates;
@@ -134,10 +132,10 @@ public final class NightlyPipeline {
 
     long tg = System.nanoTime();
     stage("gates", "quality gates");
-    boolean published = io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath("observations"))
-        && io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath("accounting"));
+    boolean published = io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath(PublishedTable.OBSERVATIONS.name()))
+        && io.delta.tables.DeltaTable.isDeltaTable(spark, config.tablePath(PublishedTable.ACCOUNTING.name()));
     summary.gates.addAll(QualityGates.evaluate(config.gates(), observations, accounting,
-        published ? published("observations") : null, published ? published("accounting") : null));
+        published ? published(PublishedTable.OBSERVATIONS) : null, published ? published(PublishedTable.ACCOUNTING) : null));
     for (GateResult g : summary.gates) progress.accept("      gate " + g);
     summary.stageMillis.put("gates", ms(tg));
     if (summary.gates.stream().anyMatch(GateResult::blocks)) {
@@ -147,29 +145,28 @@ public final class NightlyPipeline {
     long t2 = System.nanoTime();
     stage("publish", "extraction tables");
     progress.accept("[3/8] publish Delta tables to " + config.resolve(config.lakehouse()) + " (database " + config.database() + ")");
-    Map<String, Dataset<Row>> data = Map.of(
-        "raw_cells", DocumentExtraction.rawCells(extraction),
-        "observations", observations,
-        "quarantine", quarantine,
-        "findings", DocumentExtraction.findings(extraction),
-        "accounting", accounting,
-        "regions", regionRows,
-        "indicators", indicatorRows);
+    Map<PublishedTable, Dataset<Row>> data = Map.of(
+        PublishedTable.RAW_CELLS, DocumentExtraction.rawCells(extraction),
+        PublishedTable.OBSERVATIONS, observations,
+        PublishedTable.QUARANTINE, quarantine,
+        PublishedTable.FINDINGS, DocumentExtraction.findings(extraction),
+        PublishedTable.ACCOUNTING, accounting,
+        PublishedTable.REGIONS, regionRows,
+        PublishedTable.INDICATORS, indicatorRows);
     // one file per table; two for the tables that grow with the data when the run is large, so both cores write
     boolean large = observationCount > LARGE_RUN_OBSERVATIONS;
     DeltaPublisher publisher = new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()));
     try (ConcurrentWrites<Written> writes = new ConcurrentWrites<>(config.parallelWrites())) {
-      for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) writes.submit(() -> publish(publisher, t, data.get(t.key()), runId, large));
+      for (PublishedTable t : PublishedTable.EXTRACTION_TABLES) writes.submit(() -> publish(publisher, t, data.get(t), runId, large));
       record(writes.awaitAll(), summary);
       summary.stageMillis.put("publish", ms(t2));
 
       long tm = System.nanoTime();
       stage("metrics", "models");
       progress.accept("[4/8] metrics: attainment, growth, ambition, cross-region, scorecard, clusters");
-      Map<String, Dataset<Row>> metrics = new java.util.LinkedHashMap<>(MetricModels.compute(spark, published("observations"),
-          published("indicators"), published("regions"), published("findings"), config.metrics()));
-      metrics.put("clusters", RegionClustering.cluster(spark, metrics.get("scorecard"), config.metrics()));
-      for (PublishedTable t : PublishedTable.METRIC_TABLES) writes.submit(() -> publish(publisher, t, metrics.get(t.key()), runId, large));
+      Map<String, Dataset<Row>> metrics = MetricsStage.compute(spark, published(PublishedTable.OBSERVATIONS),
+          published(PublishedTable.INDICATORS), published(PublishedTable.REGIONS), published(PublishedTable.FINDINGS), config.metrics());
+      for (PublishedTable t : PublishedTable.METRIC_TABLES) writes.submit(() -> publish(publisher, t, metrics.get(t.name()), runId, large));
       record(writes.awaitAll(), summary);
       summary.stageMillis.put("metrics", ms(tm));
     }
@@ -183,11 +180,11 @@ public final class NightlyPipeline {
     if (!config.normalizedCsv().isEmpty() && observationCount > TableExports.CSV_MAX_ROWS) {
       // the reviewed CSV is for reading and diffing; a national dataset lives in the table and its Parquet export
       progress.accept("[5/8] normalized CSV skipped: " + observationCount + " observations, more than a spreadsheet holds ("
-          + TableExports.CSV_MAX_ROWS + "); they are in " + config.tableName("observations") + " and its Parquet export");
+          + TableExports.CSV_MAX_ROWS + "); they are in " + config.tableName(PublishedTable.OBSERVATIONS.name()) + " and its Parquet export");
       summary.csvSkipped.add(config.resolve(config.normalizedCsv()));
     } else if (!config.normalizedCsv().isEmpty()) {
       progress.accept("[5/8] write " + config.resolve(config.normalizedCsv()));
-      writeCsv(spark.read().format("delta").load(config.tablePath("observations")), Path.of(config.resolve(config.normalizedCsv())));
+      writeCsv(published(PublishedTable.OBSERVATIONS), Path.of(config.resolve(config.normalizedCsv())));
     } else {
       progress.accept("[5/8] normalized CSV off (normalized_csv is empty)");
     }
@@ -222,15 +219,15 @@ public final class NightlyPipeline {
     stage("summary", "run summary");
     progress.accept("[8/8] summary");
     for (Row d : summary.documents) summary.inputChecksums.put(d.getAs("source_file"), d.getAs("source_sha256"));
-    Dataset<Row> q = spark.read().format("delta").load(config.tablePath("quarantine"));
+    Dataset<Row> q = published(PublishedTable.QUARANTINE);
     for (Row r : q.groupBy("reason_code").count().orderBy(col("count").desc(), col("reason_code")).collectAsList()) {
       summary.quarantineByReason.put(r.getString(0), r.getLong(1));
     }
-    Dataset<Row> f = spark.read().format("delta").load(config.tablePath("findings"));
+    Dataset<Row> f = published(PublishedTable.FINDINGS);
     for (Row r : f.groupBy("finding_type").count().orderBy(col("count").desc(), col("finding_type")).collectAsList()) {
       summary.findingsByType.put(r.getString(0), r.getLong(1));
     }
-    Dataset<Row> obs = spark.read().format("delta").load(config.tablePath("observations"));
+    Dataset<Row> obs = published(PublishedTable.OBSERVATIONS);
     for (Row r : obs.filter(col("indicator_id").isNull()).select("region_code", "indicator_name_raw", "source_file", "source_line",
         "source_locator").orderBy("source_file", "source_line").collectAsList()) {
       // where it stands in the file's own terms: line 12 of a text, T1:R3:C2 of a Word table, p2:L14 of a PDF
@@ -245,8 +242,8 @@ public final class NightlyPipeline {
     return summary;
   }
 
-  private Dataset<Row> published(String key) {
-    return spark.read().format("delta").load(config.tablePath(key));
+  private Dataset<Row> published(PublishedTable table) {
+    return spark.read().format("delta").load(config.tablePath(table.name()));
   }
 
   /** One table's publication, for the summary. */
@@ -262,13 +259,13 @@ public final class NightlyPipeline {
   }
 
   private Written publish(DeltaPublisher publisher, PublishedTable t, Dataset<Row> data, String runId, boolean large) {
-    spark.sparkContext().setJobGroup(currentStage, currentStage + ": " + config.tables().get(t.key()), false);
+    spark.sparkContext().setJobGroup(currentStage, currentStage + ": " + t.name(), false);
     long ts = System.nanoTime();
     int files = large && t.growsWithData() ? 2 : 1;
-    DeltaPublisher.Commit c = publisher.publish(t, config.tables().get(t.key()), config.tablePath(t.key()), data, runId, files);
-    progress.accept(String.format("      %-36s %9d rows  v%-4d %d file%s  %.1f s", config.tableName(t.key()), c.rows(), c.version(),
+    DeltaPublisher.Commit c = publisher.publish(t, config.tablePath(t.name()), data, t.schemaFor(data, config.metrics()), runId, files);
+    progress.accept(String.format("      %-36s %9d rows  v%-4d %d file%s  %.1f s", config.tableName(t.name()), c.rows(), c.version(),
         c.files(), c.files() == 1 ? " " : "s", ms(ts) / 1000.0));
-    return new Written(config.tableName(t.key()), c);
+    return new Written(config.tableName(t.name()), c);
   }
 
   private static void record(List<Written> written, RunSummary summary) {

@@ -17,8 +17,8 @@ public final class OpsRunLog {
 
   public static void append(SparkSession spark, AppConfig config, RunSummary summary, Instant started, int exitCode, Throwable error)
       throws Exception {
-    Long observations = summary.tableRows.get(config.tableName("observations"));
-    Long quarantined = summary.tableRows.get(config.tableName("quarantine"));
+    Long observations = summary.tableRows.get(config.tableName(PublishedTable.OBSERVATIONS.name()));
+    Long quarantined = summary.tableRows.get(config.tableName(PublishedTable.QUARANTINE.name()));
     var row = RowFactory.create(summary.runId, Timestamp.from(started), Timestamp.from(Instant.now()),
         exitCode == 0 ? "succeeded" : "failed", exitCode,
         error == null ? null : error.getClass().getName(), error == null ? null : String.valueOf(error.getMessage()),
@@ -27,7 +27,7 @@ public final class OpsRunLog {
             java.util.LinkedHashMap::new))),
         summary.documents.size(), observations, quarantined);
     new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()))
-        .append(PublishedTable.RUNS, config.tables().get("runs"), config.tablePath("runs"),
+        .append(PublishedTable.RUNS, config.tablePath(PublishedTable.RUNS.name()),
             spark.createDataFrame(List.of(row), Schemas.RUN), summary.runId);
   }
 

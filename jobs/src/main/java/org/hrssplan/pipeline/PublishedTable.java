@@ -1,17 +1,46 @@
 package org.hrssplan.pipeline;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.hrssplan.metrics.MetricModel;
+import org.hrssplan.metrics.RegionClustering;
+import org.hrssplan.metrics.SqlModel;
 
 /**
- * A Delta table the pipeline publishes: its config key, schema (NULL: the schema of the SQL model that computes
- * it, with comments from {@link ColumnComments}), table comment and the columns it is sorted by.
+ * The registry of the Delta tables the pipeline publishes, one entry per table, named by the table's own name (its
+ * folder under the lakehouse, its name in the catalog, the view the models read it as, its model file, its export).
+ * Config validation, the metric order, the column comments, the README's table list and the benchmark's DuckDB list
+ * all come from here.
+ *
+ * @param schema the schema it is written with; NULL for a metric table, whose schema is its model's, with COMMENTs
+ *     from {@link ColumnComments}
+ * @param model how a metric table is computed (NULL for the others)
+ * @param sortBy the columns it is sorted by
+ * @param growsWithData its size follows the number of observations (the others stay small: dimensions, per-file
+ *     accounting, per-region summaries)
  */
-public record PublishedTable(String key, StructType schema, String comment, List<String> sortBy) {
+public record PublishedTable(String name, Layer layer, StructType schema, MetricModel model, String comment, List<String> sortBy,
+    boolean growsWithData) {
+
+  /** Where a table sits: what it is made from and who reads it. */
+  public enum Layer {
+    BRONZE, SILVER, QUALITY, DIMENSION, GOLD, OPS;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** The schema to publish {@code data} with. */
-  public StructType schemaFor(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> data) {
-    return schema != null ? schema : ColumnComments.apply(key, data.schema());
+  public StructType schemaFor(Dataset<Row> data, org.hrssplan.metrics.MetricParameters params) {
+    return schema != null ? schema : ColumnComments.apply(name, data.schema(), params);
   }
 
   /**
@@ -29,52 +58,82 @@ public record PublishedTable(String key, StructType schema, String comment, List
         .collect(java.util.stream.Collectors.joining(","));
   }
 
-  /** Tables whose size follows the number of observations (the others stay small: dimensions, per-file accounting). */
-  public boolean growsWithData() {
-    return List.of("raw_cells", "observations", "quarantine", "attainment", "growth", "ambition", "cross_region").contains(key);
+  public static final PublishedTable RAW_CELLS = new PublishedTable("raw_plan_cells", Layer.BRONZE, Schemas.RAW_CELL, null,
+      "Bronze 原始单元格: every cell read from the plans' indicator tables and every prose target phrase, as printed",
+      List.of("source_file", "cell_id"), true);
+  public static final PublishedTable OBSERVATIONS = new PublishedTable("fct_observation", Layer.SILVER, Schemas.OBSERVATION, null,
+      "Silver 规划指标观测值: the normalized indicator dataset, one row per region × period × indicator × role × year, values in canonical units, traceable to file/line/cell",
+      List.of("source_file", "source_line", "observation_id"), true);
+  public static final PublishedTable QUARANTINE = new PublishedTable("dq_quarantine", Layer.QUALITY, Schemas.QUARANTINE, null,
+      "数据隔离 cells and documents that could not be normalized, with reason code and file/line",
+      List.of("source_file", "source_line", "cell_id"), true);
+  public static final PublishedTable FINDINGS = new PublishedTable("dq_findings", Layer.QUALITY, Schemas.FINDING, null,
+      "数据质量发现 data-quality findings as rows (table disagreements, five-year totals against one-year bases, scope notes, prose/table conflicts, …)",
+      List.of("finding_type", "finding_id"), false);
+  public static final PublishedTable ACCOUNTING = new PublishedTable("dq_document_accounting", Layer.QUALITY, Schemas.ACCOUNT, null,
+      "文档核算 per document: tables, rows and cells found; value_cells + prose_targets = observations + quarantined_cells",
+      List.of("source_file"), false);
+  public static final PublishedTable REGIONS = new PublishedTable("dim_region", Layer.DIMENSION, Schemas.REGION, null,
+      "地区维表 regions (GB/T 2260) from data/raw/regions.csv", List.of("region_code"), false);
+  public static final PublishedTable INDICATORS = new PublishedTable("dim_indicator", Layer.DIMENSION, Schemas.INDICATOR, null,
+      "指标维表 canonical indicators from conf/indicator-catalog.yaml: unit, polarity, kind, aliases", List.of("indicator_id"), false);
+
+  public static final PublishedTable TARGET_ATTAINMENT = metric("fct_target_attainment",
+      "十三五目标完成情况 per region × indicator × completed period: achieved (comparator-exact), gap, completion share, CAGR-based progress ratio R and status, declines",
+      List.of("region_code", "indicator_id", "plan_period"), true);
+  public static final PublishedTable GROWTH = metric("fct_growth",
+      "增长 realized (base → actual) and planned (base → target) growth per region × indicator × period: CAGR, five-year sum ratios",
+      List.of("region_code", "indicator_id", "plan_period", "growth_kind"), true);
+  public static final PublishedTable AMBITION = metric("fct_ambition",
+      "目标雄心 per region × indicator × plan: target / current (oriented so > 1 = more ambitious), planned vs realized growth, targets below the current level",
+      List.of("region_code", "indicator_id", "plan_period"), true);
+  public static final PublishedTable CROSS_REGION = metric("agg_indicator_cross_region",
+      "跨地区比较 per indicator × period × metric × region: rank, percentile, median, min, max, coefficient of variation, MAD-based outlier flag",
+      List.of("indicator_id", "plan_period", "metric", "region_code"), true);
+  public static final PublishedTable SCORECARD = metric("agg_region_scorecard",
+      "地区记分卡 per region × period: indicators assessed, achieved, missed, binding missed, declines, targets below current, median ambition",
+      List.of("region_code", "plan_period"), false);
+  public static final PublishedTable CLUSTERS = new PublishedTable("ml_region_clusters", Layer.GOLD, null,
+      RegionClustering.model(SCORECARD.name()),
+      "地区聚类 (spark-mllib k-means) of regions by attainment and ambition profile; descriptive with few regions",
+      List.of("region_code"), false);
+
+  public static final PublishedTable RUNS = new PublishedTable("ops_job_runs", Layer.OPS, Schemas.RUN, null,
+      "运行记录 one row per run of the nightly job, successful or not: status, error, input checksums, rows and versions per table, stage times",
+      List.of("started_at"), false);
+
+  /** Published from the extraction, in this order. */
+  public static final List<PublishedTable> EXTRACTION_TABLES = List.of(RAW_CELLS, OBSERVATIONS, QUARANTINE, FINDINGS, ACCOUNTING,
+      REGIONS, INDICATORS);
+
+  /** Computed by their models from the extraction tables ({@link org.hrssplan.metrics.MetricModels} orders them). */
+  public static final List<PublishedTable> METRIC_TABLES = List.of(TARGET_ATTAINMENT, GROWTH, AMBITION, CROSS_REGION, SCORECARD,
+      CLUSTERS);
+
+  /** Every table, the run log last. */
+  public static final List<PublishedTable> ALL = all();
+
+  private static List<PublishedTable> all() {
+    List<PublishedTable> all = new ArrayList<>(EXTRACTION_TABLES);
+    all.addAll(METRIC_TABLES);
+    all.add(RUNS);
+    return List.copyOf(all);
   }
 
-  public static final List<PublishedTable> EXTRACTION_TABLES = List.of(
-      new PublishedTable("raw_cells", Schemas.RAW_CELL,
-          "Bronze 原始单元格: every cell read from the plans' indicator tables and every prose target phrase, as printed",
-          List.of("source_file", "cell_id")),
-      new PublishedTable("observations", Schemas.OBSERVATION,
-          "Silver 规划指标观测值: the normalized indicator dataset, one row per region × period × indicator × role × year, values in canonical units, traceable to file/line/cell",
-          List.of("source_file", "source_line", "observation_id")),
-      new PublishedTable("quarantine", Schemas.QUARANTINE,
-          "数据隔离 cells and documents that could not be normalized, with reason code and file/line",
-          List.of("source_file", "source_line", "cell_id")),
-      new PublishedTable("findings", Schemas.FINDING,
-          "数据质量发现 data-quality findings as rows (table disagreements, five-year totals against one-year bases, scope notes, prose/table conflicts, …)",
-          List.of("finding_type", "finding_id")),
-      new PublishedTable("accounting", Schemas.ACCOUNT,
-          "文档核算 per document: tables, rows and cells found; value_cells + prose_targets = observations + quarantined_cells",
-          List.of("source_file")),
-      new PublishedTable("regions", Schemas.REGION, "地区维表 regions (GB/T 2260) from data/raw/regions.csv", List.of("region_code")),
-      new PublishedTable("indicators", Schemas.INDICATOR,
-          "指标维表 canonical indicators from conf/indicator-catalog.yaml: unit, polarity, kind, aliases", List.of("indicator_id")));
+  /** The table called {@code name}, with or without the database in front. */
+  public static Optional<PublishedTable> named(String name) {
+    String bare = name.substring(name.indexOf('.') + 1);
+    return ALL.stream().filter(t -> t.name.equals(bare)).findFirst();
+  }
 
-  public static final PublishedTable RUNS = new PublishedTable("runs", Schemas.RUN,
-      "运行记录 one row per run of the nightly job, successful or not: status, error, input checksums, rows and versions per table, stage times",
-      List.of("started_at"));
+  /** The metric tables' models by table name. */
+  public static Map<String, MetricModel> metricModels() {
+    Map<String, MetricModel> models = new LinkedHashMap<>();
+    for (PublishedTable t : METRIC_TABLES) models.put(t.name, t.model);
+    return models;
+  }
 
-  public static final List<PublishedTable> METRIC_TABLES = List.of(
-      new PublishedTable("attainment", null,
-          "十三五目标完成情况 per region × indicator × completed period: achieved (comparator-exact), gap, completion share, CAGR-based progress ratio R and status, declines",
-          List.of("region_code", "indicator_id", "plan_period")),
-      new PublishedTable("growth", null,
-          "增长 realized (base → actual) and planned (base → target) growth per region × indicator × period: CAGR, five-year sum ratios",
-          List.of("region_code", "indicator_id", "plan_period", "growth_kind")),
-      new PublishedTable("ambition", null,
-          "目标雄心 per region × indicator × plan: target / current (oriented so > 1 = more ambitious), planned vs realized growth, targets below the current level",
-          List.of("region_code", "indicator_id", "plan_period")),
-      new PublishedTable("cross_region", null,
-          "跨地区比较 per indicator × period × metric × region: rank, percentile, median, min, max, coefficient of variation, MAD-based outlier flag",
-          List.of("indicator_id", "plan_period", "metric", "region_code")),
-      new PublishedTable("scorecard", null,
-          "地区记分卡 per region × period: indicators assessed, achieved, missed, binding missed, declines, targets below current, median ambition",
-          List.of("region_code", "plan_period")),
-      new PublishedTable("clusters", null,
-          "地区聚类 (spark-mllib k-means) of regions by attainment and ambition profile; descriptive with few regions",
-          List.of("region_code")));
+  private static PublishedTable metric(String name, String comment, List<String> sortBy, boolean growsWithData) {
+    return new PublishedTable(name, Layer.GOLD, null, SqlModel.of(name), comment, sortBy, growsWithData);
+  }
 }

@@ -47,8 +47,8 @@ public final class TableExports {
     List<Runnable> csvs = new ArrayList<>();
     try (ConcurrentWrites<String> writes = new ConcurrentWrites<>(threads)) {
       for (PublishedTable t : tables) {
-        String name = config.tables().get(t.key());
-        String path = config.tablePath(t.key());
+        String name = t.name();
+        String path = config.tablePath(name);
         writes.submit(() -> {
           DeltaTable table = DeltaTable.forPath(spark, path);
           String[] files = table.toDF().inputFiles();
@@ -57,7 +57,7 @@ public final class TableExports {
           } else {  // an empty table has no data file to copy: write one that carries the schema
             table.toDF().repartition(1).write().mode("overwrite").parquet(root + "/parquet/" + name);
           }
-          Long n = rows.get(config.tableName(t.key()));
+          Long n = rows.get(config.tableName(name));
           long count = n != null ? n : table.toDF().count();
           // the CSV snapshot is written through the driver's file system: local lakehouses only (a cluster keeps Parquet)
           if (!local) return null;

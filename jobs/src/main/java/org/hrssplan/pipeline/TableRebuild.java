@@ -19,40 +19,37 @@ import org.hrssplan.config.AppConfig;
 public final class TableRebuild {
   private TableRebuild() {}
 
-  /** The configuration keys of {@code names} (table names as published, or {@code all}); an unknown name is an error listing the known ones. */
-  public static List<String> keys(AppConfig config, List<String> names) {
-    Set<String> keys = new LinkedHashSet<>();
+  /**
+   * The tables {@code names} name (as published, with or without the database, or {@code all}); an unknown name is an
+   * error listing the known ones.
+   */
+  public static List<PublishedTable> tables(List<String> names) {
+    Set<PublishedTable> tables = new LinkedHashSet<>();
+    List<PublishedTable> derived = PublishedTable.ALL.stream().filter(t -> t != PublishedTable.RUNS).toList();
     for (String raw : names) {
       String name = raw.strip();
       if (name.isEmpty()) continue;
       if (name.equals("all")) {
-        for (String k : config.tables().keySet()) if (!k.equals(LakehouseHealth.RUN_LOG)) keys.add(k);
+        tables.addAll(derived);
         continue;
       }
-      String key = null;
-      for (Map.Entry<String, String> t : config.tables().entrySet()) {
-        if (t.getValue().equals(name) || config.tableName(t.getKey()).equals(name)) key = t.getKey();
-      }
-      if (key == null) {
-        List<String> known = new ArrayList<>();
-        for (Map.Entry<String, String> t : config.tables().entrySet()) if (!t.getKey().equals(LakehouseHealth.RUN_LOG)) known.add(t.getValue());
-        throw new IllegalArgumentException("no table '" + name + "'; tables: " + String.join(", ", known) + ", or all");
-      }
-      if (key.equals(LakehouseHealth.RUN_LOG)) {
+      PublishedTable table = PublishedTable.named(name).orElseThrow(() -> new IllegalArgumentException("no table '" + name
+          + "'; tables: " + String.join(", ", derived.stream().map(PublishedTable::name).toList()) + ", or all"));
+      if (table == PublishedTable.RUNS) {
         throw new IllegalArgumentException(name + " is the run history, not derived from the inputs: it is never rebuilt"
             + " (restore it from a backup, or move its folder aside to start a new history)");
       }
-      keys.add(key);
+      tables.add(table);
     }
-    return List.copyOf(keys);
+    return List.copyOf(tables);
   }
 
-  /** Removes the folders of the tables {@code keys}; returns the folders removed. */
-  public static List<String> remove(AppConfig config, List<String> keys) {
+  /** Removes the folders of {@code tables}; returns the folders removed. */
+  public static List<String> remove(AppConfig config, List<PublishedTable> tables) {
     List<String> removed = new ArrayList<>();
     try {
-      for (String key : keys) {
-        Path p = new Path(config.tablePath(key));
+      for (PublishedTable t : tables) {
+        Path p = new Path(config.tablePath(t.name()));
         FileSystem fs = p.getFileSystem(new Configuration());
         if (fs.exists(p) && fs.delete(p, true)) removed.add(p.toString());
       }

@@ -1,5 +1,7 @@
 package org.hrssplan.bench;
 
+import org.hrssplan.pipeline.PublishedTable;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,20 +42,24 @@ import java.util.regex.Pattern;
 public final class DuckDbMetrics {
 
   /**
-   * One model: its SQL file (same name as ours), the table later models read it under (the view name our
-   * MetricModels registers), our published table it is checked against, and the natural key of its rows.
+   * One model: the table it computes — its SQL file (same name as ours), the view later models read it as and our
+   * published table it is checked against all carry that name — and the natural key of its rows (the table's sort key).
    */
-  record Model(String file, String name, String ours, List<String> key) {}
+  record Model(String name, List<String> key) {}
 
-  /** In dependency order, as MetricModels runs them. Keys follow each model's GROUP BY / join grain. */
-  static final List<Model> MODELS = List.of(
-      new Model("target_attainment", "attainment", "fct_target_attainment",
-          List.of("region_code", "indicator_id", "plan_period")),
-      new Model("growth", "growth", "fct_growth", List.of("region_code", "indicator_id", "plan_period", "growth_kind")),
-      new Model("ambition", "ambition", "fct_ambition", List.of("region_code", "indicator_id", "plan_period")),
-      new Model("indicator_cross_region", "cross_region", "agg_indicator_cross_region",
-          List.of("indicator_id", "plan_period", "metric", "region_code")),
-      new Model("region_scorecard", "scorecard", "agg_region_scorecard", List.of("region_code", "plan_period")));
+  /** Our SQL-computed metric tables, in the order MetricModels runs them. */
+  static final List<Model> MODELS = models();
+
+  private static List<Model> models() {
+    Map<String, org.hrssplan.metrics.MetricModel> sql = new LinkedHashMap<>();
+    PublishedTable.metricModels().forEach((name, model) -> {
+      if (model instanceof org.hrssplan.metrics.SqlModel) sql.put(name, model);
+    });
+    java.util.Set<String> inputs = java.util.Set.of(PublishedTable.OBSERVATIONS.name(), PublishedTable.INDICATORS.name(),
+        PublishedTable.REGIONS.name(), PublishedTable.FINDINGS.name());
+    return org.hrssplan.metrics.MetricModels.order(inputs, sql).stream()
+        .map(name -> new Model(name, PublishedTable.named(name).orElseThrow().sortBy())).toList();
+  }
 
   /**
    * Columns left out of the value comparison (table → column → why). Empty: every column of every table is
@@ -135,10 +141,10 @@ public final class DuckDbMetrics {
   /** The four inputs as views over read_parquet: lazy, so reading the Parquet is part of each model's time. */
   static void createInputViews(Connection c, Options o) throws SQLException {
     Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put("observation", o.observations());
-    inputs.put("indicator", o.indicators());
-    inputs.put("region", o.regions());
-    inputs.put("finding", o.findings());
+    inputs.put(PublishedTable.OBSERVATIONS.name(), o.observations());
+    inputs.put(PublishedTable.INDICATORS.name(), o.indicators());
+    inputs.put(PublishedTable.REGIONS.name(), o.regions());
+    inputs.put(PublishedTable.FINDINGS.name(), o.findings());
     for (var e : inputs.entrySet()) {
       execute(c, "CREATE VIEW " + e.getKey() + " AS SELECT * FROM read_parquet(" + literal(e.getValue()) + ")");
     }
@@ -148,10 +154,10 @@ public final class DuckDbMetrics {
   static Map<String, String> loadModels(Path dir, Map<String, String> params) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
     for (Model m : MODELS) {
-      Path file = dir.resolve(m.file() + ".sql");
+      Path file = dir.resolve(m.name() + ".sql");
       String text = Files.readString(file, StandardCharsets.UTF_8).strip();
       if (text.endsWith(";")) text = text.substring(0, text.length() - 1); // it is wrapped in CREATE TABLE … AS
-      out.put(m.name(), render(m.file(), text, params));
+      out.put(m.name(), render(m.name(), text, params));
     }
     return out;
   }
@@ -182,8 +188,9 @@ public final class DuckDbMetrics {
   /** Row counts of the inputs and outputs, counted after the clock stopped. */
   static void printRows(Connection c) throws SQLException {
     StringJoiner line = new StringJoiner(" ", "duckdb rows ", "");
-    for (String input : List.of("observation", "indicator", "region", "finding")) {
-      line.add(input + "=" + scalar(c, "SELECT count(*) FROM " + input));
+    for (PublishedTable input : List.of(PublishedTable.OBSERVATIONS, PublishedTable.INDICATORS, PublishedTable.REGIONS,
+        PublishedTable.FINDINGS)) {
+      line.add(input.name() + "=" + scalar(c, "SELECT count(*) FROM " + input.name()));
     }
     for (Model m : MODELS) line.add(m.name() + "=" + scalar(c, "SELECT count(*) FROM " + m.name()));
     System.out.println(line);
@@ -199,7 +206,7 @@ public final class DuckDbMetrics {
   static long crossCheck(Connection c, Model m, Path oursDir, int sample) throws SQLException {
     String ours = "ours_" + m.name();
     execute(c, "CREATE OR REPLACE VIEW " + ours + " AS SELECT * FROM read_parquet("
-        + literal(oursDir.resolve(m.ours()).resolve("*.parquet").toString()) + ")");
+        + literal(oursDir.resolve(m.name()).resolve("*.parquet").toString()) + ")");
     List<String> problems = new ArrayList<>();
     List<Column> columns = compareSchemas(c, m, ours, problems);
     long oursRows = count(c, ours);

@@ -50,12 +50,12 @@ class AttainmentEdgeCasesTest {
       obs.add(obs(c, "target", 2020, c.target, c.cmp, line++));
       obs.add(obs(c, "actual", 2020, c.actual, null, line++));
     }
-    Map<String, org.apache.spark.sql.Dataset<Row>> m = MetricModels.compute(spark,
+    Map<String, org.apache.spark.sql.Dataset<Row>> m = org.hrssplan.pipeline.MetricsStage.compute(spark,
         spark.createDataFrame(obs.stream().map(Rows::observation).toList(), Schemas.OBSERVATION),
         spark.createDataFrame(indicators, Schemas.INDICATOR),
         spark.createDataFrame(List.of(RowFactory.create("999999", "测试县", "county", "", "", "")), Schemas.REGION),
         spark.createDataFrame(List.of(), Schemas.FINDING), MetricParameters.DEFAULTS);
-    byIndicator = m.get("attainment").collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("indicator_id"), r -> r));
+    byIndicator = m.get("fct_target_attainment").collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("indicator_id"), r -> r));
   }
 
   private static Observation obs(Case c, String role, int year, double v, String cmp, int line) {

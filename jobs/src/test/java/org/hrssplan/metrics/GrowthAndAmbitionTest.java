@@ -18,7 +18,7 @@ class GrowthAndAmbitionTest {
   }
 
   private static Row ambition(String region, String indicator) throws Exception {
-    return SeedMetrics.one("ambition", region, indicator, null);
+    return SeedMetrics.one("fct_ambition", region, indicator, null);
   }
 
   @Test
@@ -72,15 +72,15 @@ class GrowthAndAmbitionTest {
     Row r = ambition("500236", "urban_new_jobs");                                   // 002: 【6.81】 → 【6】
     assertEquals("five_year_sums", r.getAs("basis"));
     assertEquals(6 / 6.81, r.<Double>getAs("target_to_current"), EPS);
-    Row g = SeedMetrics.one("growth", "500236", "urban_new_jobs", "growth_kind = 'planned'");
+    Row g = SeedMetrics.one("fct_growth", "500236", "urban_new_jobs", "growth_kind = 'planned'");
     assertEquals(6 / 6.81, g.<Double>getAs("sum_ratio"), EPS);
-    Row realized = SeedMetrics.one("growth", "500236", "urban_new_jobs", "growth_kind = 'realized'");   // 【0.96】 → 【6.81】
+    Row realized = SeedMetrics.one("fct_growth", "500236", "urban_new_jobs", "growth_kind = 'realized'");   // 【0.96】 → 【6.81】
     assertEquals(cagr(0.96, 6.81), realized.<Double>getAs("cagr"), EPS);
   }
 
   @Test
   void tongliangRealizedNewJobsAreNotAssessable() throws Exception {
-    Row g = SeedMetrics.one("growth", "500151", "urban_new_jobs", "growth_kind = 'realized'");        // 2.22 → 8.49 (5-yr total)
+    Row g = SeedMetrics.one("fct_growth", "500151", "urban_new_jobs", "growth_kind = 'realized'");        // 2.22 → 8.49 (5-yr total)
     assertEquals("five_year_total_vs_single_year_base", g.getAs("not_assessable_reason"));
     assertNull(g.getAs("cagr"));
   }
@@ -109,7 +109,7 @@ class GrowthAndAmbitionTest {
     for (int i = 0; i < v.length; i++) dev[i] = Math.abs(v[i] - median);
     double mad = new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(dev);
     var sd = new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics(v);
-    var rows = SeedMetrics.get().get("cross_region")
+    var rows = SeedMetrics.get().get("agg_indicator_cross_region")
         .where("indicator_id = 'unemployment_insurance_insured' AND metric = 'target_to_current'").orderBy("rank").collectAsList();
     assertEquals(4, rows.size());
     assertEquals(java.util.List.of("500236", "500151", "510524", "511703"), rows.stream().map(r -> r.<String>getAs("region_code")).toList());
@@ -127,7 +127,7 @@ class GrowthAndAmbitionTest {
 
   @Test
   void regionScorecardCountsWhatTheDocumentsSay() throws Exception {
-    Row f = SeedMetrics.get().get("scorecard").where("region_code = '500236' AND plan_period = '13th'").collectAsList().get(0);
+    Row f = SeedMetrics.get().get("agg_region_scorecard").where("region_code = '500236' AND plan_period = '13th'").collectAsList().get(0);
     assertEquals(16L, (long) f.<Long>getAs("indicators_assessed"));   // 17 rows of 表1 less the 比例 ratio
     assertEquals(11L, (long) f.<Long>getAs("achieved"));
     assertEquals(5L, (long) f.<Long>getAs("missed"));

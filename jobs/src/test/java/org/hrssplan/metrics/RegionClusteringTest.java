@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RegionClusteringTest {
   @Test
   void everyRegionGetsAClusterAndTheSameOneOnEveryRun() throws Exception {
-    var scorecard = SeedMetrics.get().get("scorecard");
+    var scorecard = SeedMetrics.get().get("agg_region_scorecard");
     List<Row> first = RegionClustering.cluster(SharedSpark.get(), scorecard, MetricParameters.DEFAULTS).orderBy("region_code").collectAsList();
     List<Row> second = RegionClustering.cluster(SharedSpark.get(), scorecard, MetricParameters.DEFAULTS).orderBy("region_code").collectAsList();
     assertEquals(5, first.size());

@@ -44,12 +44,12 @@ class SixthDocumentTest {
       obs.addAll(r.observations());
       findings.addAll(r.findings());
     }
-    var m = new java.util.LinkedHashMap<>(MetricModels.compute(spark,
+    var m = new java.util.LinkedHashMap<>(org.hrssplan.pipeline.MetricsStage.compute(spark,
         spark.createDataFrame(obs.stream().map(Rows::observation).toList(), Schemas.OBSERVATION),
         spark.createDataFrame(TestFixtures.catalog().indicators().stream().map(Rows::indicator).toList(), Schemas.INDICATOR),
         spark.createDataFrame(regions.regions().stream().map(Rows::region).toList(), Schemas.REGION),
         spark.createDataFrame(findings.stream().map(Rows::finding).toList(), Schemas.FINDING), MetricParameters.DEFAULTS));
-    m.put("observation", spark.createDataFrame(obs.stream().map(Rows::observation).toList(), Schemas.OBSERVATION).localCheckpoint());
+    m.put("fct_observation", spark.createDataFrame(obs.stream().map(Rows::observation).toList(), Schemas.OBSERVATION).localCheckpoint());
     return m;
   }
 
@@ -61,8 +61,8 @@ class SixthDocumentTest {
   void onlyTheNewRegionsRowsAndTheCrossRegionAggregatesChange() throws Exception {
     Map<String, Dataset<Row>> five = metrics(TestFixtures.plansDir(), TestFixtures.regions());
     List<String> before = new ArrayList<>();
-    for (String t : List.of("observation", "attainment", "growth", "ambition", "scorecard")) before.addAll(rows(five.get(t), "true"));
-    List<String> crossBefore = rows(five.get("cross_region"), "indicator_id = 'unemployment_insurance_insured'");
+    for (String t : List.of("fct_observation", "fct_target_attainment", "fct_growth", "fct_ambition", "agg_region_scorecard")) before.addAll(rows(five.get(t), "true"));
+    List<String> crossBefore = rows(five.get("agg_indicator_cross_region"), "indicator_id = 'unemployment_insurance_insured'");
 
     Path plans = tmp.resolve("plans");
     Files.createDirectories(plans);
@@ -73,15 +73,15 @@ class SixthDocumentTest {
     Map<String, Dataset<Row>> six = metrics(plans, RegionDirectory.of(regions));
 
     List<String> after = new ArrayList<>();
-    for (String t : List.of("observation", "attainment", "growth", "ambition", "scorecard")) {
+    for (String t : List.of("fct_observation", "fct_target_attainment", "fct_growth", "fct_ambition", "agg_region_scorecard")) {
       after.addAll(rows(six.get(t), "region_code <> '500117'"));
       assertTrue(six.get(t).where("region_code = '500117'").count() > 0, t + " has the new region");
     }
     assertEquals(before, after, "the five regions' rows are identical");
-    assertEquals(10L, six.get("observation").where("region_code = '500117'").count());   // 2 rows × 3 (十三五) + 2 rows × 2 (十四五)
-    List<String> crossAfter = rows(six.get("cross_region"), "indicator_id = 'unemployment_insurance_insured'");
+    assertEquals(10L, six.get("fct_observation").where("region_code = '500117'").count());   // 2 rows × 3 (十三五) + 2 rows × 2 (十四五)
+    List<String> crossAfter = rows(six.get("agg_indicator_cross_region"), "indicator_id = 'unemployment_insurance_insured'");
     assertNotEquals(crossBefore, crossAfter, "cross-region aggregates include the new region");
-    assertEquals(5L, six.get("cross_region").where("indicator_id = 'unemployment_insurance_insured' AND metric = 'target_to_current'")
+    assertEquals(5L, six.get("agg_indicator_cross_region").where("indicator_id = 'unemployment_insurance_insured' AND metric = 'target_to_current'")
         .select("n_regions").first().getLong(0));
   }
 }

@@ -24,7 +24,7 @@ class TargetAttainmentTest {
   @Test
   void theNineMissedTargetsOfTheSeeds() throws Exception {
     // read from the documents: 达川 专栏1 row 5; 奉节 表1 rows 3, 4, 6, 7, 10; 铜梁 专栏1 rows 1–3
-    List<String> missed = SeedMetrics.get().get("attainment").where("NOT achieved").orderBy("region_code", "indicator_id")
+    List<String> missed = SeedMetrics.get().get("fct_target_attainment").where("NOT achieved").orderBy("region_code", "indicator_id")
         .selectExpr("concat(region_code, ' ', indicator_id)").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertEquals(List.of(
         "500151 hard_to_employ_employed",                // 2 → 1.53*
@@ -41,7 +41,7 @@ class TargetAttainmentTest {
 
   @Test
   void everyDeclineAgainstTheBase() throws Exception {
-    List<String> declines = SeedMetrics.get().get("attainment").where("declined").orderBy("region_code", "indicator_id")
+    List<String> declines = SeedMetrics.get().get("fct_target_attainment").where("declined").orderBy("region_code", "indicator_id")
         .selectExpr("concat(region_code, ' ', indicator_id)").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertEquals(List.of(
         "500151 dispute_arbitration_closure_rate",    // 99.9 → 96
@@ -56,7 +56,7 @@ class TargetAttainmentTest {
 
   @Test
   void dachuanUnemploymentInsuranceFellAgainstItsTarget() throws Exception {
-    Row r = SeedMetrics.one("attainment", "511703", "unemployment_insurance_insured", null);   // 000 l.45–47: 2.1, 2.5, 1.08
+    Row r = SeedMetrics.one("fct_target_attainment", "511703", "unemployment_insurance_insured", null);   // 000 l.45–47: 2.1, 2.5, 1.08
     assertFalse(r.<Boolean>getAs("achieved"));
     assertEquals(1.08 - 2.5, r.<Double>getAs("gap_abs"), EPS);
     assertEquals((1.08 - 2.5) / 2.5, r.<Double>getAs("gap_rel"), EPS);
@@ -72,7 +72,7 @@ class TargetAttainmentTest {
 
   @Test
   void strictTargetIsNotMetByItsBoundAndRIsOnTheShortfallTo100() throws Exception {
-    Row r = SeedMetrics.one("attainment", "500236", "unemployment_insurance_coverage_rate", null); // 002 l.61–63: 91, >92, 92
+    Row r = SeedMetrics.one("fct_target_attainment", "500236", "unemployment_insurance_coverage_rate", null); // 002 l.61–63: 91, >92, 92
     assertFalse(r.<Boolean>getAs("achieved"));
     assertEquals("shortfall_to_100", r.getAs("progress_basis"));
     double observed = cagr(100 - 91, 100 - 92);
@@ -84,7 +84,7 @@ class TargetAttainmentTest {
 
   @Test
   void fiveYearTotalsAgainstAOneYearBaseAreNotAssessedButTheMissIsKnown() throws Exception {
-    Row r = SeedMetrics.one("attainment", "500151", "urban_new_jobs", null);   // 003 l.43–45: 2.22, 11, 8.49*
+    Row r = SeedMetrics.one("fct_target_attainment", "500151", "urban_new_jobs", null);   // 003 l.43–45: 2.22, 11, 8.49*
     assertFalse(r.<Boolean>getAs("achieved"));
     assertEquals(8.49 - 11, r.<Double>getAs("gap_abs"), EPS);
     assertEquals("five_year_total_vs_single_year_base", r.getAs("not_assessable_reason"));
@@ -95,7 +95,7 @@ class TargetAttainmentTest {
 
   @Test
   void lowerIsBetterWithAnUpperBoundTarget() throws Exception {
-    Row r = SeedMetrics.one("attainment", "511703", "registered_urban_unemployment_rate", null);  // 4.03, ≤4.1, 3.96
+    Row r = SeedMetrics.one("fct_target_attainment", "511703", "registered_urban_unemployment_rate", null);  // 4.03, ≤4.1, 3.96
     assertTrue(r.<Boolean>getAs("achieved"));
     assertEquals("achieved", r.getAs("status"));
     assertEquals("target_met_at_base", r.getAs("not_assessable_reason"));   // 4.03 ≤ 4.1 already in 2015
@@ -104,7 +104,7 @@ class TargetAttainmentTest {
 
   @Test
   void anActualPrintedAsABoundMeetsATargetItGuarantees() throws Exception {
-    Row r = SeedMetrics.one("attainment", "310114", "new_jobs_created", null);   // 004 l.41/45: 每年不低于2.6万个 / 每年均超过2.6万个
+    Row r = SeedMetrics.one("fct_target_attainment", "310114", "new_jobs_created", null);   // 004 l.41/45: 每年不低于2.6万个 / 每年均超过2.6万个
     assertTrue(r.<Boolean>getAs("achieved"));
     assertEquals(">", r.getAs("actual_comparator"));
     assertEquals("missing_base", r.getAs("not_assessable_reason"));
@@ -112,22 +112,22 @@ class TargetAttainmentTest {
 
   @Test
   void ratiosAndQualitativeTargetsGetAReasonNotANumber() throws Exception {
-    Row ratio = SeedMetrics.one("attainment", "510524", "professional_title_structure", null);    // 10:40:50
+    Row ratio = SeedMetrics.one("fct_target_attainment", "510524", "professional_title_structure", null);    // 10:40:50
     assertEquals("ratio_target", ratio.getAs("not_assessable_reason"));
     assertNull(ratio.getAs("achieved"));
     assertEquals("not_assessable", ratio.getAs("status"));
-    Row qual = SeedMetrics.one("attainment", "310114", "zero_employment_family_members", null);  // 始终保持动态为零
+    Row qual = SeedMetrics.one("fct_target_attainment", "310114", "zero_employment_family_members", null);  // 始终保持动态为零
     assertEquals("qualitative_target", qual.getAs("not_assessable_reason"));
   }
 
   @Test
   void rBandsFollowTheEurostatThresholds() throws Exception {
-    Row r = SeedMetrics.one("attainment", "500236", "professional_technical_talent", null);     // 1.15, 2, 1.9
+    Row r = SeedMetrics.one("fct_target_attainment", "500236", "professional_technical_talent", null);     // 1.15, 2, 1.9
     double expected = cagr(1.15, 1.9) / Math.abs(cagr(1.15, 2));                                  // 0.903
     assertEquals(expected, r.<Double>getAs("growth_ratio_r"), EPS);
     assertEquals("acceleration_needed", r.getAs("status"));
     assertEquals((1.9 - 1.15) / (2 - 1.15), r.<Double>getAs("completion_share"), EPS);
-    Row community = SeedMetrics.one("attainment", "500236", "full_employment_community_share", null); // 63.2, 100, 81.2
+    Row community = SeedMetrics.one("fct_target_attainment", "500236", "full_employment_community_share", null); // 63.2, 100, 81.2
     assertEquals(-1 * cagr(100 - 63.2, 100 - 81.2) / Math.abs(cagr(100 - 63.2, 0)), community.<Double>getAs("growth_ratio_r"), EPS);
     assertEquals("limited_progress", community.getAs("status"));
   }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
-import org.hrssplan.pipeline.TableRegistry;
+import org.hrssplan.pipeline.CatalogTables;
 import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class KillRunIT {
 
   private void assertReadersSeeOneCompleteRun(SparkSession spark, AppConfig cfg, String expectRun, boolean sixRegions) throws Exception {
     spark.sql("DROP DATABASE IF EXISTS hrss_kill CASCADE");
-    TableRegistry.registerAll(spark, cfg);
+    CatalogTables.registerAll(spark, cfg);
     assertEquals(expectRun, CurrentRun.read(cfg).runId());
     long hechuan = sixRegions ? 1 : 0;
     for (String t : List.of("fct_observation", "dq_document_accounting", "fct_target_attainment", "fct_ambition", "agg_region_scorecard")) {

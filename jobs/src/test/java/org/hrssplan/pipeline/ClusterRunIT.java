@@ -72,11 +72,11 @@ class ClusterRunIT {
     List<PublishedTable> tables = new ArrayList<>(PublishedTable.EXTRACTION_TABLES);
     tables.addAll(PublishedTable.METRIC_TABLES);
     for (PublishedTable t : tables) {
-      List<String> a = rows(spark, cluster.tablePath(t.key()));
-      List<String> b = rows(spark, embedded.tablePath(t.key()));
-      assertEquals(b, a, t.key() + ": cluster and embedded runs differ");
+      List<String> a = rows(spark, cluster.tablePath(t.name()));
+      List<String> b = rows(spark, embedded.tablePath(t.name()));
+      assertEquals(b, a, t.name() + ": cluster and embedded runs differ");
     }
-    assertEquals(373, rows(spark, cluster.tablePath("observations")).size());
+    assertEquals(373, rows(spark, cluster.tablePath(org.hrssplan.pipeline.PublishedTable.OBSERVATIONS.name())).size());
   }
 
   private static List<String> rows(SparkSession spark, String path) {

@@ -44,21 +44,21 @@ class DamagedTableTest {
     System.setProperty("hrss.home", root.toString());
     AppConfig config = AppConfig.load(yaml);
     assertEquals(0, NightlyJob.run(spark, config, "run-1", s -> {}, System.err::println));
-    List<String> damagedKeys = List.of("attainment", "growth", "ambition");
+    List<String> damagedKeys = List.of("fct_target_attainment", "fct_growth", "fct_ambition");
     Map<String, List<Row>> before = new HashMap<>();
     for (String k : damagedKeys) before.put(k, sorted(spark, config.tablePath(k)));
 
-    cutLastCommit(Path.of(config.tablePath("attainment")));
-    Files.delete(Path.of(spark.read().format("delta").load(config.tablePath("growth")).inputFiles()[0].replaceFirst("^file:", "")));
-    deleteTree(Path.of(config.tablePath("ambition"), "_delta_log"));
+    cutLastCommit(Path.of(config.tablePath("fct_target_attainment")));
+    Files.delete(Path.of(spark.read().format("delta").load(config.tablePath("fct_growth")).inputFiles()[0].replaceFirst("^file:", "")));
+    deleteTree(Path.of(config.tablePath("fct_ambition"), "_delta_log"));
     org.apache.spark.sql.delta.DeltaLog.clearCache(); // as a new process would see the lakehouse
 
     Map<String, String> problems = new HashMap<>();
-    for (LakehouseHealth.Damage d : LakehouseHealth.check(spark, config)) problems.put(d.key(), d.problem());
+    for (LakehouseHealth.Damage d : LakehouseHealth.check(spark, config)) problems.put(d.name(), d.problem());
     assertEquals(java.util.Set.copyOf(damagedKeys), problems.keySet(), problems.toString());
-    assertTrue(problems.get("attainment").startsWith("its transaction log cannot be read"), problems.get("attainment"));
-    assertTrue(problems.get("growth").matches("the data file .*\\.parquet that its log lists is missing"), problems.get("growth"));
-    assertTrue(problems.get("ambition").contains("_delta_log") && problems.get("ambition").endsWith("is missing or empty"));
+    assertTrue(problems.get("fct_target_attainment").startsWith("its transaction log cannot be read"), problems.get("fct_target_attainment"));
+    assertTrue(problems.get("fct_growth").matches("the data file .*\\.parquet that its log lists is missing"), problems.get("fct_growth"));
+    assertTrue(problems.get("fct_ambition").contains("_delta_log") && problems.get("fct_ambition").endsWith("is missing or empty"));
 
     List<String> err = new ArrayList<>();
     assertEquals(NightlyJob.HANDLED_FAILURE, NightlyJob.run(spark, config, "run-damaged", s -> {}, err::add));
@@ -66,10 +66,10 @@ class DamagedTableTest {
         && l.endsWith("rebuild it with  jobs/bin/hrss run --rebuild fct_target_attainment")), String.join("\n", err));
     assertTrue(err.stream().anyMatch(l -> l.contains("(stack trace: " + tmp.resolve("lakehouse/_state/logs/run-damaged.log"))), String.join("\n", err));
 
-    assertThrows(IllegalArgumentException.class, () -> TableRebuild.keys(config, List.of("ops_job_runs")), "the run history is never rebuilt");
-    List<String> keys = TableRebuild.keys(config, List.of("fct_target_attainment", "fct_growth", "fct_ambition"));
-    assertEquals(damagedKeys, keys);
-    assertEquals(3, TableRebuild.remove(config, keys).size());
+    assertThrows(IllegalArgumentException.class, () -> TableRebuild.tables(List.of("ops_job_runs")), "the run history is never rebuilt");
+    List<PublishedTable> tables = TableRebuild.tables(List.of("fct_target_attainment", "hrss_damage.fct_growth", "fct_ambition"));
+    assertEquals(damagedKeys, tables.stream().map(PublishedTable::name).toList());
+    assertEquals(3, TableRebuild.remove(config, tables).size());
     assertEquals(0, NightlyJob.run(spark, config, "run-rebuilt", s -> {}, System.err::println));
     for (String k : damagedKeys) assertEquals(before.get(k), sorted(spark, config.tablePath(k)), k + " rebuilt as it was");
     assertTrue(LakehouseHealth.check(spark, config).isEmpty());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeltaPublisherTest {
   private final SparkSession spark = SharedSpark.get();
   private static final StructType SCHEMA = StructType.fromDDL("region_code STRING, indicator_id STRING, note STRING, value DOUBLE");
-  private static final PublishedTable TABLE = new PublishedTable("stats_probe", SCHEMA, "a test table", List.of("value"));
+  private static final PublishedTable TABLE = new PublishedTable("stats_probe", PublishedTable.Layer.GOLD, SCHEMA, null, "a test table", List.of("value"), false);
 
   private Dataset<Row> rows() {
     return spark.sql("SELECT '500101' AS region_code, 'jobs' AS indicator_id, 'n' AS note, 1.5D AS value");
@@ -31,7 +31,7 @@ class DeltaPublisherTest {
   @Test
   void aNewTableNamesItsFilterColumnsAndSortKeyAsStatisticsColumns(@TempDir Path tmp) {
     String path = tmp.resolve("t").toString();
-    new DeltaPublisher(spark, "stats_new", tmp.toString()).publish(TABLE, "t", path, rows(), "run-1", 1);
+    new DeltaPublisher(spark, "stats_new", tmp.toString()).publish(TABLE, path, rows(), TABLE.schema(), "run-1", 1);
     assertEquals("region_code,indicator_id,value", property(path));
   }
 
@@ -39,7 +39,7 @@ class DeltaPublisherTest {
   void aTableMadeWithoutThePropertyGetsItOnTheNextPublishAndKeepsItsRows(@TempDir Path tmp) {
     String path = tmp.resolve("t").toString();
     rows().write().format("delta").save(path);   // as an older release left it
-    DeltaPublisher.Commit c = new DeltaPublisher(spark, "stats_old", tmp.toString()).publish(TABLE, "t", path, rows(), "run-2", 1);
+    DeltaPublisher.Commit c = new DeltaPublisher(spark, "stats_old", tmp.toString()).publish(TABLE, path, rows(), TABLE.schema(), "run-2", 1);
     assertEquals("region_code,indicator_id,value", property(path));
     assertEquals(1, c.rows());
     assertEquals(1, spark.read().format("delta").load(path).count());
@@ -49,13 +49,14 @@ class DeltaPublisherTest {
   void aTableWhoseColumnsChangeIsRewrittenWithTheNewColumns(@TempDir Path tmp) {
     String path = tmp.resolve("t").toString();
     DeltaPublisher publisher = new DeltaPublisher(spark, "stats_change", tmp.toString());
-    PublishedTable older = new PublishedTable("stats_probe", StructType.fromDDL("region_code STRING, extra STRING"), "older", List.of("region_code"));
-    publisher.publish(older, "t", path, spark.sql("SELECT '500101' AS region_code, 'x' AS extra"), "run-1", 1);
-    publisher.publish(TABLE, "t", path, rows(), "run-2", 1);
+    PublishedTable older = new PublishedTable("stats_probe", PublishedTable.Layer.GOLD, StructType.fromDDL("region_code STRING, extra STRING"), null, "older",
+        List.of("region_code"), false);
+    publisher.publish(older, path, spark.sql("SELECT '500101' AS region_code, 'x' AS extra"), older.schema(), "run-1", 1);
+    publisher.publish(TABLE, path, rows(), TABLE.schema(), "run-2", 1);
     StructType now = spark.read().format("delta").load(path).schema();
     assertEquals(List.of("region_code", "indicator_id", "note", "value"), List.of(now.fieldNames()));
     assertFalse(List.of(now.fieldNames()).contains("extra"));
-    publisher.publish(TABLE, "t", path, rows(), "run-3", 1);
+    publisher.publish(TABLE, path, rows(), TABLE.schema(), "run-3", 1);
     assertEquals("region_code,indicator_id,value", property(path));
   }
 }

@@ -64,7 +64,7 @@ class NightlyPipelineTest {
     spark.sparkContext().listenerBus().waitUntilEmpty();
     spark.sparkContext().removeSparkListener(names);
     afterFirst = new java.util.HashMap<>();
-    for (PublishedTable t : DATA_TABLES) afterFirst.put(t.key(), sorted(config.tableName(t.key())));
+    for (PublishedTable t : DATA_TABLES) afterFirst.put(t.name(), sorted(config.tableName(t.name())));
     secondExit = NightlyJob.run(spark, config, "run-2", s -> {}, System.err::println);
   }
 
@@ -132,12 +132,12 @@ class NightlyPipelineTest {
   @Test
   void deltaKernelReadsEveryPublishedTableAsSparkDoes() throws Exception {
     for (PublishedTable t : allTables()) {
-      String path = config.tablePath(t.key());
+      String path = config.tablePath(t.name());
       org.hrssplan.testing.KernelReader.Table2 kernel = org.hrssplan.testing.KernelReader.read(path);
       Dataset<Row> sparkRows = spark.read().format("delta").load(path);
-      assertEquals(List.of(sparkRows.columns()), kernel.schema().fieldNames(), t.key() + " schema");
+      assertEquals(List.of(sparkRows.columns()), kernel.schema().fieldNames(), t.name() + " schema");
       List<String> expected = sparkRows.collectAsList().stream().map(org.hrssplan.testing.KernelReader::render).sorted().toList();
-      assertEquals(expected, kernel.rows().stream().sorted().toList(), t.key() + " rows");
+      assertEquals(expected, kernel.rows().stream().sorted().toList(), t.name() + " rows");
     }
   }
 
@@ -189,9 +189,9 @@ class NightlyPipelineTest {
   @Test
   void snapshotsForToolsWithoutADeltaReader() throws Exception {
     for (PublishedTable t : DATA_TABLES) {
-      String name = config.tables().get(t.key());
+      String name = t.name();
       long rows = spark.read().parquet(tmp.resolve("lakehouse/exports/parquet/" + name).toString()).count();
-      assertEquals(spark.table(config.tableName(t.key())).count(), rows, name);
+      assertEquals(spark.table(config.tableName(t.name())).count(), rows, name);
       Path csv = tmp.resolve("lakehouse/exports/csv/" + name + ".csv");
       assertTrue(Files.readString(csv).startsWith("\uFEFF"), name + " CSV starts with a BOM for Excel");
       try (var it = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerForListOf(String.class)
@@ -242,7 +242,7 @@ class NightlyPipelineTest {
   void aNewSessionFindsThePublishedTablesFromTheLakehouseAlone() {
     spark.sql("DROP DATABASE hrss_test CASCADE");        // the catalog forgets; the Delta folders must stay
     assertTrue(Files.isDirectory(tmp.resolve("lakehouse/fct_observation/_delta_log")), "DROP DATABASE must not delete the tables");
-    List<String> registered = TableRegistry.registerAll(spark, config);
+    List<String> registered = CatalogTables.registerAll(spark, config);
     assertEquals(14, registered.size(), registered.toString());
     assertEquals(373L, spark.table("hrss_test.fct_observation").count());
   }
@@ -250,8 +250,8 @@ class NightlyPipelineTest {
   @Test
   void tablesAreReadableByBiToolsAsTheyAre() {
     for (PublishedTable t : allTables()) {
-      Row d = spark.sql("DESCRIBE DETAIL " + config.tableName(t.key())).collectAsList().get(0);
-      String name = config.tableName(t.key());
+      Row d = spark.sql("DESCRIBE DETAIL " + config.tableName(t.name())).collectAsList().get(0);
+      String name = config.tableName(t.name());
       assertEquals(1, (int) d.getAs("minReaderVersion"), name);
       assertEquals(2, (int) d.getAs("minWriterVersion"), name);
       long maxFiles = t == PublishedTable.RUNS ? spark.table(name).count() : 1L;   // the run log: one file per run appended
@@ -274,11 +274,11 @@ class NightlyPipelineTest {
   @Test
   void everyCommitCarriesItsRunIdAndARerunLeavesIdenticalContents() {
     for (PublishedTable t : DATA_TABLES) {
-      List<Row> hist = spark.sql("DESCRIBE HISTORY " + config.tableName(t.key())).select("version", "userMetadata")
+      List<Row> hist = spark.sql("DESCRIBE HISTORY " + config.tableName(t.name())).select("version", "userMetadata")
           .orderBy("version").collectAsList();
-      for (Row h : hist) assertTrue(Set.of("run-1", "run-2").contains(h.getString(1)), t.key() + " commit " + h);
-      if (!afterFirst.get(t.key()).isEmpty()) assertEquals("run-2", hist.get(hist.size() - 1).getString(1), t.key());
-      assertEquals(afterFirst.get(t.key()), sorted(config.tableName(t.key())), t.key() + " changed on rerun");
+      for (Row h : hist) assertTrue(Set.of("run-1", "run-2").contains(h.getString(1)), t.name() + " commit " + h);
+      if (!afterFirst.get(t.name()).isEmpty()) assertEquals("run-2", hist.get(hist.size() - 1).getString(1), t.name());
+      assertEquals(afterFirst.get(t.name()), sorted(config.tableName(t.name())), t.name() + " changed on rerun");
     }
   }
 

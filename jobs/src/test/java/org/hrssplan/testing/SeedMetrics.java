@@ -10,7 +10,7 @@ import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.Finding;
 import org.hrssplan.extract.Observation;
-import org.hrssplan.metrics.MetricModels;
+
 import org.hrssplan.metrics.MetricParameters;
 import org.hrssplan.pipeline.Rows;
 import org.hrssplan.pipeline.Schemas;
@@ -30,7 +30,7 @@ public final class SeedMetrics {
         obs.addAll(r.observations());
         findings.addAll(r.findings());
       }
-      metrics = MetricModels.compute(spark,
+      metrics = org.hrssplan.pipeline.MetricsStage.compute(spark,
           spark.createDataFrame(obs.stream().map(Rows::observation).toList(), Schemas.OBSERVATION),
           spark.createDataFrame(TestFixtures.catalog().indicators().stream().map(Rows::indicator).toList(), Schemas.INDICATOR),
           spark.createDataFrame(TestFixtures.regions().regions().stream().map(Rows::region).toList(), Schemas.REGION),

@@ -1,11 +1,11 @@
--- DuckDB port of jobs/src/main/resources/models/ambition.sql for the benchmark; keep in step.
--- Same output columns, names, order and semantics as the Spark model; only the dialect differs:
---   array('x') → ['x'], array() → []::VARCHAR[], split → string_split,
---   concat_ws(';', array_sort(array_distinct(...))) → coalesce(array_to_string(list_sort(list_distinct(...)), ';'), '')
---   (array_to_string of an empty list is NULL, Spark's concat_ws gives ''; nullif makes both NULL anyway).
--- Input: growth (the DuckDB port's table of that name).
-WITH planned AS (SELECT * FROM growth WHERE growth_kind = 'planned'),
-realized AS (SELECT * FROM growth WHERE growth_kind = 'realized')
+-- fct_ambition — how ambitious each plan's targets are against where the region stands, per region × indicator.
+--   target_to_current   = target / current (lower-is-better indicators: current / target), so > 1 always means
+--                         "more ambitious than standing still"; five-year flows compare five-year sums
+--   planned_vs_realized = planned CAGR / realized CAGR of the period before (NULL when realized CAGR is 0)
+--   target_below_current: the target is below the current level on the indicator's own polarity
+-- Reads fct_growth. Formulas: README "Metrics".
+WITH planned AS (SELECT * FROM fct_growth WHERE growth_kind = 'planned'),
+realized AS (SELECT * FROM fct_growth WHERE growth_kind = 'realized')
 SELECT
   p.region_code, p.indicator_id, p.plan_period, p.polarity, p.kind, p.unit, p.basis,
   p.start_year AS current_year, p.end_year AS target_year,
@@ -26,10 +26,10 @@ SELECT
     WHEN p.polarity = 'lower' THEN p.end_value > p.start_value
   END AS target_below_current,
   p.not_assessable_reason,
-  nullif(coalesce(array_to_string(list_sort(list_distinct(flatten([
-    coalesce(string_split(p.quality_flags, ';'), []::VARCHAR[]),
-    CASE WHEN p.end_source = 'prose' THEN ['target_from_prose'] ELSE []::VARCHAR[] END,
-    CASE WHEN p.start_source = 'previous_actual' THEN ['current_from_previous_actual'] ELSE []::VARCHAR[] END]))), ';'), ''), '')
+  nullif(concat_ws(';', array_sort(array_distinct(flatten(array(
+    coalesce(split(p.quality_flags, ';'), array()),
+    CASE WHEN p.end_source = 'prose' THEN array('target_from_prose') ELSE array() END,
+    CASE WHEN p.start_source = 'previous_actual' THEN array('current_from_previous_actual') ELSE array() END))))), '')
     AS comparability_flags,
   p.start_observation_id AS current_observation_id, p.end_observation_id AS target_observation_id
 FROM planned p

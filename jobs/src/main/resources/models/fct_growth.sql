@@ -3,12 +3,12 @@
 --   planned:  a plan period's base → target (十四五: 2020 → 2025); without a base in the plan's own table, the
 --             previous period's actual for that year is the start (start_source = previous_actual)
 -- CAGR = (end / start)^(1 / years) − 1. Five-year flows compare five-year sums (basis five_year_sums: the CAGR
--- between consecutive sums, plus sum_ratio = end / start). Formulas: README "Metrics". Inputs: observation,
--- indicator, finding.
+-- between consecutive sums, plus sum_ratio = end / start). Formulas: README "Metrics". Reads fct_observation,
+-- dim_indicator, dq_findings.
 WITH obs AS (
   SELECT o.*, i.polarity, i.kind
-  FROM observation o
-  JOIN indicator i ON o.indicator_id = i.indicator_id
+  FROM fct_observation o
+  JOIN dim_indicator i ON o.indicator_id = i.indicator_id
 ),
 picked AS (                         -- one value per role and period; a table cell wins over a prose sentence
   SELECT region_code, indicator_id, plan_period, first(polarity) AS polarity, first(kind) AS kind,
@@ -58,7 +58,7 @@ reasoned AS (
       WHEN p.e.year <= p.s.year THEN 'no_elapsed_years'
     END AS not_assessable_reason
   FROM pairs p
-  LEFT JOIN (SELECT DISTINCT region_code, indicator_id, plan_period FROM finding
+  LEFT JOIN (SELECT DISTINCT region_code, indicator_id, plan_period FROM dq_findings
              WHERE finding_type = 'five_year_total_vs_single_year_base') f
          ON f.region_code = p.region_code AND f.indicator_id = p.indicator_id AND f.plan_period = p.plan_period
 )

@@ -10,14 +10,14 @@ WITH att AS (
     count_if(NOT achieved) AS missed,
     count_if(NOT achieved AND is_binding) AS binding_missed,
     count_if(declined) AS declines
-  FROM attainment GROUP BY region_code, plan_period
+  FROM fct_target_attainment GROUP BY region_code, plan_period
 ),
 amb AS (
   SELECT region_code, plan_period,
     count(target_to_current) AS targets_with_ambition,
     count_if(target_below_current) AS targets_below_current,
     percentile(target_to_current, 0.5) AS median_ambition
-  FROM ambition GROUP BY region_code, plan_period
+  FROM fct_ambition GROUP BY region_code, plan_period
 ),
 keys AS (SELECT region_code, plan_period FROM att UNION SELECT region_code, plan_period FROM amb)
 SELECT k.region_code, r.region_name, k.plan_period,
@@ -25,6 +25,6 @@ SELECT k.region_code, r.region_name, k.plan_period,
   CASE WHEN att.indicators_assessed > 0 THEN att.achieved / att.indicators_assessed END AS achieved_share,
   amb.targets_with_ambition, amb.targets_below_current, amb.median_ambition
 FROM keys k
-JOIN region r ON r.region_code = k.region_code
+JOIN dim_region r ON r.region_code = k.region_code
 LEFT JOIN att ON att.region_code = k.region_code AND att.plan_period = k.plan_period
 LEFT JOIN amb ON amb.region_code = k.region_code AND amb.plan_period = k.plan_period

@@ -7,7 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
 
 /**
- * Makes the published tables queryable as {@code hrss.<table>} in a new session: for every configured table whose
+ * Makes the published tables queryable as {@code hrss.<table>} in a new session: for every published table whose
  * folder under the lakehouse is a Delta table, {@code CREATE TABLE IF NOT EXISTS … USING DELTA LOCATION}. The
  * lakehouse folder is the source of truth, so a later process sees the tables without re-running the job and
  * without a metastore service.
@@ -16,8 +16,8 @@ import org.hrssplan.config.AppConfig;
  * (a run is writing, or died half-way), each table is registered instead as a view pinned {@code VERSION AS OF} the
  * pointer, so a reader sees the last complete run, never a mix of two.
  */
-public final class TableRegistry {
-  private TableRegistry() {}
+public final class CatalogTables {
+  private CatalogTables() {}
 
   public static List<String> registerAll(SparkSession spark, AppConfig config) {
     DeltaPublisher publisher = new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()));
@@ -33,9 +33,9 @@ public final class TableRegistry {
           + " (a run is in progress or was interrupted); showing that run's versions");
     }
     List<String> registered = new ArrayList<>();
-    for (String key : config.tables().keySet()) {
-      String name = config.tables().get(key);
-      String path = config.tablePath(key);
+    for (PublishedTable t : PublishedTable.ALL) {
+      String name = t.name();
+      String path = config.tablePath(name);
       if (!DeltaTable.isDeltaTable(spark, path)) continue;
       Long version = current == null ? null : current.versions().get(name);
       if (pin && version != null) {
@@ -44,7 +44,7 @@ public final class TableRegistry {
       } else {
         publisher.register(name, path);
       }
-      registered.add(config.tableName(key));
+      registered.add(config.tableName(name));
     }
     return registered;
   }
@@ -52,10 +52,9 @@ public final class TableRegistry {
   /** Do the tables' latest versions equal the pointer's? (The run log is appended after the pointer; it is not pinned.) */
   static boolean atPointer(SparkSession spark, AppConfig config, org.hrssplan.ops.CurrentRun current) {
     for (var e : current.versions().entrySet()) {
-      String key = config.tables().entrySet().stream().filter(t -> t.getValue().equals(e.getKey())).map(java.util.Map.Entry::getKey)
-          .findFirst().orElse(null);
-      if (key == null || !DeltaTable.isDeltaTable(spark, config.tablePath(key))) continue;
-      long latest = DeltaTable.forPath(spark, config.tablePath(key)).history(1).head().getLong(0);
+      String path = config.tablePath(e.getKey());
+      if (PublishedTable.named(e.getKey()).isEmpty() || !DeltaTable.isDeltaTable(spark, path)) continue;
+      long latest = DeltaTable.forPath(spark, path).history(1).head().getLong(0);
       if (latest != e.getValue()) return false;
     }
     return true;

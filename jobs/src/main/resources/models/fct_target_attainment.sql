@@ -1,10 +1,10 @@
 -- fct_target_attainment — how each completed plan period (十三五: 2015 base, 2020 target, 2020 actual) went,
--- per region × indicator. Formulas and edge cases: README "Metrics". Inputs: views observation, indicator.
+-- per region × indicator. Formulas and edge cases: README "Metrics". Reads fct_observation, dim_indicator, dq_findings.
 -- Parameters: ${approx_tolerance} (relative band for 左右 targets), ${on_track}, ${acceleration_needed}.
 WITH obs AS (
   SELECT o.*, i.polarity, i.kind
-  FROM observation o
-  JOIN indicator i ON o.indicator_id = i.indicator_id
+  FROM fct_observation o
+  JOIN dim_indicator i ON o.indicator_id = i.indicator_id
   WHERE o.source_kind = 'table'
 ),
 sides AS (                          -- base, target and actual side by side, for periods whose tables report an actual
@@ -85,7 +85,7 @@ assessed AS (
       WHEN o.t.v = o.b.v THEN 'zero_planned_change'
     END AS not_assessable_reason
   FROM meets o
-  LEFT JOIN (SELECT DISTINCT region_code, indicator_id, plan_period FROM finding
+  LEFT JOIN (SELECT DISTINCT region_code, indicator_id, plan_period FROM dq_findings
              WHERE finding_type = 'five_year_total_vs_single_year_base') f
          ON f.region_code = o.region_code AND f.indicator_id = o.indicator_id AND f.plan_period = o.plan_period
 ),

@@ -1,4 +1,4 @@
--- DuckDB port of jobs/src/main/resources/models/growth.sql for the benchmark; keep in step.
+-- DuckDB port of jobs/src/main/resources/models/fct_growth.sql for the benchmark; keep in step.
 -- Same CTEs, output columns, names, order and semantics as the Spark model; only the dialect differs:
 --   named_struct(...) → {'name': value, ...}; max_by → arg_max; array() → []::VARCHAR[]; split → string_split;
 --   concat_ws(';', array_sort(array_distinct(...))) → coalesce(array_to_string(list_sort(list_distinct(...)), ';'), '')
@@ -10,8 +10,8 @@
 --   (two of 117 CAGRs of the reference data, by ~1e-14 relative; the cross-check compares within 1e-9).
 WITH obs AS (
   SELECT o.*, i.polarity, i.kind
-  FROM observation o
-  JOIN indicator i ON o.indicator_id = i.indicator_id
+  FROM fct_observation o
+  JOIN dim_indicator i ON o.indicator_id = i.indicator_id
 ),
 pick AS (                           -- one value per role; a table cell wins over a prose sentence
   SELECT region_code, indicator_id, plan_period, role, first(polarity) AS polarity, first(kind) AS kind, first(unit) AS unit,
@@ -56,7 +56,7 @@ reasoned AS (
       WHEN p.e.year <= p.s.year THEN 'no_elapsed_years'
     END AS not_assessable_reason
   FROM pairs p
-  LEFT JOIN (SELECT DISTINCT region_code, indicator_id, plan_period FROM finding
+  LEFT JOIN (SELECT DISTINCT region_code, indicator_id, plan_period FROM dq_findings
              WHERE finding_type = 'five_year_total_vs_single_year_base') f
          ON f.region_code = p.region_code AND f.indicator_id = p.indicator_id AND f.plan_period = p.plan_period
 )

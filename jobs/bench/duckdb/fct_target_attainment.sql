@@ -1,4 +1,4 @@
--- DuckDB port of jobs/src/main/resources/models/target_attainment.sql for the benchmark; keep in step.
+-- DuckDB port of jobs/src/main/resources/models/fct_target_attainment.sql for the benchmark; keep in step.
 -- Same CTEs, output columns, names, order and semantics as the Spark model; only the dialect differs:
 --   named_struct(...)                  → {'name': value, ...} (a struct literal is never NULL in either engine)
 --   max_by(x, y) FILTER (...)          → arg_max(x, y) FILTER (...): both skip rows whose y is NULL and give
@@ -20,8 +20,8 @@
 -- Parameters: ${approx_tolerance}, ${on_track}, ${acceleration_needed}.
 WITH obs AS (
   SELECT o.*, i.polarity, i.kind
-  FROM observation o
-  JOIN indicator i ON o.indicator_id = i.indicator_id
+  FROM fct_observation o
+  JOIN dim_indicator i ON o.indicator_id = i.indicator_id
   WHERE o.source_kind = 'table'
 ),
 completed AS (                      -- periods whose tables report an actual: those can be assessed
@@ -112,7 +112,7 @@ assessed AS (
                     AND ma.plan_period = o.plan_period AND ma.side = 'actual'
   LEFT JOIN meets mb ON mb.region_code = o.region_code AND mb.indicator_id = o.indicator_id
                     AND mb.plan_period = o.plan_period AND mb.side = 'base'
-  LEFT JOIN (SELECT DISTINCT region_code, indicator_id, plan_period FROM finding
+  LEFT JOIN (SELECT DISTINCT region_code, indicator_id, plan_period FROM dq_findings
              WHERE finding_type = 'five_year_total_vs_single_year_base') f
          ON f.region_code = o.region_code AND f.indicator_id = o.indicator_id AND f.plan_period = o.plan_period
 ),

@@ -9,14 +9,14 @@
 WITH metric AS (
   SELECT region_code, indicator_id, plan_period, 'realized_cagr' AS metric, cagr AS value,
          cagr * CASE polarity WHEN 'higher' THEN 1 WHEN 'lower' THEN -1 END AS oriented_value
-  FROM growth WHERE growth_kind = 'realized' AND cagr IS NOT NULL AND polarity <> 'none'
+  FROM fct_growth WHERE growth_kind = 'realized' AND cagr IS NOT NULL AND polarity <> 'none'
   UNION ALL
   SELECT region_code, indicator_id, plan_period, 'planned_cagr', cagr,
          cagr * CASE polarity WHEN 'higher' THEN 1 WHEN 'lower' THEN -1 END
-  FROM growth WHERE growth_kind = 'planned' AND cagr IS NOT NULL AND polarity <> 'none'
+  FROM fct_growth WHERE growth_kind = 'planned' AND cagr IS NOT NULL AND polarity <> 'none'
   UNION ALL
   SELECT region_code, indicator_id, plan_period, 'target_to_current', target_to_current, target_to_current
-  FROM ambition WHERE target_to_current IS NOT NULL
+  FROM fct_ambition WHERE target_to_current IS NOT NULL
 ),
 stats AS (
   SELECT indicator_id, plan_period, metric,
