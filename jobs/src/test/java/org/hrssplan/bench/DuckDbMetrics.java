@@ -127,6 +127,19 @@ public final class DuckDbMetrics {
   // ---------------------------------------------------------------------------------------------- computation
 
   /**
+   * Computes every model's table in {@code c} (tables named after ours) from the inputs of {@code o}, in dependency
+   * order: no timing, no cross-check. Returns the tables' names. What metrics/ModelGoldenFilesTest holds to the golden
+   * {@code .out} files, with the same loading and rendering of the ports as the benchmark.
+   */
+  public static List<String> compute(Connection c, Options o) throws SQLException, IOException {
+    Map<String, String> sql = loadModels(o.sqlDir(), o.params());
+    if (o.threads() != null) execute(c, "SET threads = " + o.threads());
+    createInputViews(c, o);
+    for (Model m : MODELS) execute(c, "CREATE TABLE " + m.name() + " AS\n" + sql.get(m.name()));
+    return MODELS.stream().map(Model::name).toList();
+  }
+
+  /**
    * Loads the JDBC driver and its native library (extracted from the jar on first use) with a throwaway
    * connection, so that total_ms measures DuckDB's work and not the one-off JNI set-up; reported separately.
    */

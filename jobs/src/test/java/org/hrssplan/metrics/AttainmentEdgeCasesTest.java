@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.hrssplan.extract.Observation;
 import org.hrssplan.pipeline.Rows;
 import org.hrssplan.pipeline.Schemas;
+import org.hrssplan.testing.MetricInputs;
 import org.hrssplan.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,24 @@ class AttainmentEdgeCasesTest {
       new Case("no_base", "higher", "stock", "万人", null, null, 5, 6, false),
       new Case("halfway", "higher", "stock", "万人", 100.0, null, 200, 150, false));
 
+  private static MetricInputs inputs;
+  private static Map<String, org.apache.spark.sql.Dataset<Row>> metrics;
+
   @BeforeAll
   static void compute() {
+    byIndicator = metrics().get("fct_target_attainment").collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getAs("indicator_id"), r -> r));
+  }
+
+  /** Every metric table computed from the cases, once per test JVM (ModelGoldenFilesTest holds them to golden files). */
+  static synchronized Map<String, org.apache.spark.sql.Dataset<Row>> metrics() {
+    if (metrics == null) metrics = inputs().compute(SharedSpark.get(), MetricParameters.DEFAULTS);
+    return metrics;
+  }
+
+  /** The cases as the four tables the models read: one region (999999), one indicator per case. */
+  static synchronized MetricInputs inputs() {
+    if (inputs != null) return inputs;
     SparkSession spark = SharedSpark.get();
     List<Observation> obs = new ArrayList<>();
     List<Row> indicators = new ArrayList<>();
@@ -50,12 +67,12 @@ class AttainmentEdgeCasesTest {
       obs.add(obs(c, "target", 2020, c.target, c.cmp, line++));
       obs.add(obs(c, "actual", 2020, c.actual, null, line++));
     }
-    Map<String, org.apache.spark.sql.Dataset<Row>> m = org.hrssplan.pipeline.MetricsStage.compute(spark,
+    inputs = new MetricInputs(
         spark.createDataFrame(obs.stream().map(Rows::observation).toList(), Schemas.OBSERVATION),
         spark.createDataFrame(indicators, Schemas.INDICATOR),
         spark.createDataFrame(List.of(RowFactory.create("999999", "测试县", "county", "", "", "")), Schemas.REGION),
-        spark.createDataFrame(List.of(), Schemas.FINDING), MetricParameters.DEFAULTS);
-    byIndicator = m.get("fct_target_attainment").collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("indicator_id"), r -> r));
+        spark.createDataFrame(List.of(), Schemas.FINDING));
+    return inputs;
   }
 
   private static Observation obs(Case c, String role, int year, double v, String cmp, int line) {

@@ -15,14 +15,22 @@ import org.hrssplan.metrics.MetricParameters;
 import org.hrssplan.pipeline.Rows;
 import org.hrssplan.pipeline.Schemas;
 
-/** The metric models run once on the five seeds' observations (extracted in-process, no Delta), shared by tests. */
+/** The metric models run once on the five seeds' observations (extracted in-process, no Delta), shared by tests; and their inputs. */
 public final class SeedMetrics {
   private static Map<String, Dataset<Row>> metrics;
 
   private SeedMetrics() {}
 
+  private static MetricInputs inputs;
+
   public static synchronized Map<String, Dataset<Row>> get() throws Exception {
-    if (metrics == null) {
+    if (metrics == null) metrics = inputs().compute(SharedSpark.get(), MetricParameters.DEFAULTS);
+    return metrics;
+  }
+
+  /** The four tables the models read, from the five seeds (extracted in-process, once per test JVM). */
+  public static synchronized MetricInputs inputs() throws Exception {
+    if (inputs == null) {
       SparkSession spark = SharedSpark.get();
       List<Observation> obs = new ArrayList<>();
       List<Finding> findings = new ArrayList<>();
@@ -30,14 +38,13 @@ public final class SeedMetrics {
         obs.addAll(r.observations());
         findings.addAll(r.findings());
       }
-      metrics = org.hrssplan.pipeline.MetricsStage.compute(spark,
+      inputs = new MetricInputs(
           spark.createDataFrame(obs.stream().map(Rows::observation).toList(), Schemas.OBSERVATION),
           spark.createDataFrame(TestFixtures.catalog().indicators().stream().map(Rows::indicator).toList(), Schemas.INDICATOR),
           spark.createDataFrame(TestFixtures.regions().regions().stream().map(Rows::region).toList(), Schemas.REGION),
-          spark.createDataFrame(findings.stream().map(Rows::finding).toList(), Schemas.FINDING),
-          MetricParameters.DEFAULTS);
+          spark.createDataFrame(findings.stream().map(Rows::finding).toList(), Schemas.FINDING));
     }
-    return metrics;
+    return inputs;
   }
 
   /** The single row of a model for region × indicator (× extra equality filters as SQL). */
