@@ -18,9 +18,27 @@ public final class MetricModels {
 
   public static Map<String, Dataset<Row>> compute(SparkSession spark, Map<String, Dataset<Row>> inputs, Map<String, MetricModel> models,
       MetricParameters params) {
+    return compute(spark, inputs, models, params, (table, millis) -> {});
+  }
+
+  /** Done with one model: its table and the milliseconds it took. */
+  public interface ModelListener {
+    default void starting(String table) {}
+
+    void done(String table, long millis);
+  }
+
+  /** The same, telling {@code listener} when each model starts and how long it took (each is computed when it runs). */
+  public static Map<String, Dataset<Row>> compute(SparkSession spark, Map<String, Dataset<Row>> inputs, Map<String, MetricModel> models,
+      MetricParameters params, ModelListener listener) {
     inputs.forEach((name, data) -> data.createOrReplaceTempView(name));
     Map<String, Dataset<Row>> out = new LinkedHashMap<>();
-    for (String table : order(inputs.keySet(), models)) out.put(table, view(models.get(table).compute(spark, params), table));
+    for (String table : order(inputs.keySet(), models)) {
+      listener.starting(table);
+      long start = System.nanoTime();
+      out.put(table, view(models.get(table).compute(spark, params), table));
+      listener.done(table, (System.nanoTime() - start) / 1_000_000);
+    }
     return out;
   }
 

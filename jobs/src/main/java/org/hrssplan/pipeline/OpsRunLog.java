@@ -17,15 +17,15 @@ public final class OpsRunLog {
 
   public static void append(SparkSession spark, AppConfig config, RunSummary summary, Instant started, int exitCode, Throwable error)
       throws Exception {
-    Long observations = summary.tableRows.get(config.tableName(PublishedTable.OBSERVATIONS.name()));
-    Long quarantined = summary.tableRows.get(config.tableName(PublishedTable.QUARANTINE.name()));
+    Long observations = summary.tableRows().get(config.tableName(PublishedTable.OBSERVATIONS.name()));
+    Long quarantined = summary.tableRows().get(config.tableName(PublishedTable.QUARANTINE.name()));
     var row = RowFactory.create(summary.runId, Timestamp.from(started), Timestamp.from(Instant.now()),
         exitCode == 0 ? "succeeded" : "failed", exitCode,
         error == null ? null : error.getClass().getName(), error == null ? null : String.valueOf(error.getMessage()),
-        config.source(), json(summary.inputChecksums), json(rowsIn(summary)), json(summary.tableRows), json(summary.tableVersions), json(summary.stageMillis),
-        json(summary.gates.stream().collect(java.util.stream.Collectors.toMap(g -> g.rule().name(), g -> g.toString(), (a, b) -> a,
+        config.source(), json(summary.inputChecksums()), json(rowsIn(summary)), json(summary.tableRows()), json(summary.tableVersions()), json(summary.stageMillis()),
+        json(summary.gates().stream().collect(java.util.stream.Collectors.toMap(g -> g.rule().name(), g -> g.toString(), (a, b) -> a,
             java.util.LinkedHashMap::new))),
-        summary.documents.size(), observations, quarantined);
+        summary.documents().size(), observations, quarantined);
     new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()))
         .append(PublishedTable.RUNS, config.tablePath(PublishedTable.RUNS.name()),
             spark.createDataFrame(List.of(row), Schemas.RUN), summary.runId);
@@ -34,12 +34,12 @@ public final class OpsRunLog {
   private static Map<String, Long> rowsIn(RunSummary summary) {
     long cells = 0;
     long prose = 0;
-    for (var d : summary.documents) {
-      cells += (Integer) d.getAs("value_cells");
-      prose += (Integer) d.getAs("prose_targets");
+    for (var d : summary.documents()) {
+      cells += d.valueCellsFound();
+      prose += d.proseTargetsFound();
     }
     Map<String, Long> m = new java.util.LinkedHashMap<>();
-    m.put("documents", (long) summary.documents.size());
+    m.put("documents", (long) summary.documents().size());
     m.put("value_cells", cells);
     m.put("prose_targets", prose);
     return m;

@@ -58,6 +58,14 @@ public final class Rows {
         a.findings());
   }
 
+  /** A row of {@link Schemas#ACCOUNT} as the account it was made from. */
+  static DocumentAccount toAccount(Row r) {
+    return new DocumentAccount(r.getAs("source_file"), r.getAs("source_sha256"), r.getAs("encoding"), r.getAs("format"),
+        r.getAs("region_code"), r.getAs("region_name"), r.getAs("status"), r.<Integer>getAs("tables"), r.<Integer>getAs("indicator_rows"),
+        r.<Integer>getAs("value_cells"), r.<Integer>getAs("prose_targets"), r.<Integer>getAs("observations"),
+        r.<Integer>getAs("quarantined_cells"), r.<Integer>getAs("findings"));
+  }
+
   public static Row region(Region r) {
     return RowFactory.create(r.code(), r.name(), r.level(), r.parentCity(), r.province(), r.sourceFile());
   }

@@ -75,7 +75,7 @@ class NightlyRunTest {
 
     assertEquals(0, NightlyRun.run(config, "ops-4", true, SharedSpark::get, s -> {}, out::add, err::add));
     Map<String, Long> after4 = versions();
-    assertNotEquals(after1.get("observations"), after4.get("observations"), "--force republishes");
+    assertNotEquals(after1.get("fct_observation"), after4.get("fct_observation"), "--force republishes");
     List<String> log = Files.readAllLines(tmp.resolve("lakehouse/_state/runs.log"));
     assertEquals(4, log.size());
     assertTrue(log.get(1).contains("\"outcome\":\"unchanged\"") && log.get(2).contains("\"outcome\":\"busy\""), log.toString());

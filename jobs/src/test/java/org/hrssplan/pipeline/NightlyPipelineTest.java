@@ -235,6 +235,7 @@ class NightlyPipelineTest {
     for (String n : JOB_NAMES) groups.add(n.substring(0, n.indexOf(" | ")));
     assertTrue(groups.containsAll(Set.of("extract", "gates", "publish", "metrics", "exports")), groups.toString());
     assertTrue(JOB_NAMES.contains("metrics | metrics: fct_target_attainment"), JOB_NAMES.toString());
+    assertTrue(JOB_NAMES.contains("metrics | metrics: compute fct_growth"), JOB_NAMES.toString());
     assertTrue(JOB_NAMES.contains("publish | publish: fct_observation"), JOB_NAMES.toString());
   }
 

@@ -1,0 +1,77 @@
+package org.hrssplan.pipeline;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.hrssplan.extract.Observation;
+import org.hrssplan.extract.ObservationCsv;
+
+/** The export stages: the reviewed normalized CSV, then a Parquet and a CSV snapshot of every table. */
+final class ExportStage {
+  private ExportStage() {}
+
+  /**
+   * What was exported.
+   *
+   * @param normalizedCsv the reviewed CSV written, or NULL (off, or skipped as too large)
+   * @param csvSkipped files not written because they would hold more rows than a spreadsheet (Parquet and Delta only)
+   */
+  record Exports(String normalizedCsv, List<String> csvSkipped) {}
+
+  /** The silver table as the reviewed CSV ({@code normalized_csv}), unless it is off or too large for one. */
+  static Exports normalizedCsv(StageContext ctx, long observations) throws IOException {
+    var config = ctx.config;
+    if (config.normalizedCsv().isEmpty()) {
+      ctx.progress.accept("[5/8] normalized CSV off (normalized_csv is empty)");
+      return new Exports(null, List.of());
+    }
+    String csv = config.resolve(config.normalizedCsv());
+    if (observations > TableExports.CSV_MAX_ROWS) {
+      // the reviewed CSV is for reading and diffing; a national dataset lives in the table and its Parquet export
+      ctx.progress.accept("[5/8] normalized CSV skipped: " + observations + " observations, more than a spreadsheet holds ("
+          + TableExports.CSV_MAX_ROWS + "); they are in " + config.tableName(PublishedTable.OBSERVATIONS.name()) + " and its Parquet export");
+      return new Exports(null, List.of(csv));
+    }
+    ctx.progress.accept("[5/8] write " + csv);
+    writeCsv(ctx.published(PublishedTable.OBSERVATIONS), Path.of(csv));
+    return new Exports(csv, List.of());
+  }
+
+  /** Parquet and CSV snapshots of every table under {@code <lakehouse>/exports}; {@code rows}: rows per table this run wrote. */
+  static Exports snapshots(StageContext ctx, Map<String, Long> rows) throws IOException {
+    ctx.progress.accept("[6/8] exports: Parquet and CSV snapshots under " + ctx.config.resolve(ctx.config.lakehouse()) + "/exports");
+    List<PublishedTable> tables = new ArrayList<>(PublishedTable.EXTRACTION_TABLES);
+    tables.addAll(PublishedTable.METRIC_TABLES);
+    return new Exports(null, TableExports.write(ctx.spark, ctx.config, tables, rows, ctx.config.parallelWrites()));
+  }
+
+  /** The silver table as the reviewed CSV, rows streamed to the driver in the CSV's own order. */
+  static void writeCsv(Dataset<Row> observations, Path out) throws IOException {
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    List<Observation> rows = new ArrayList<>();
+    Iterator<Row> it = observations.toLocalIterator();
+    while (it.hasNext()) rows.add(toObservation(it.next()));
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      ObservationCsv.write(rows, w);
+    }
+    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static Observation toObservation(Row r) {
+    return new Observation(r.getAs("observation_id"), r.getAs("region_code"), r.getAs("region_name"), r.getAs("plan_period"),
+        r.getAs("indicator_id"), r.getAs("indicator_name_raw"), r.getAs("role"), r.<Integer>getAs("year"), r.getAs("value_kind"),
+        r.getAs("value"), r.getAs("unit"), r.getAs("value_raw"), r.getAs("unit_raw"), r.getAs("comparator"),
+        r.<Boolean>getAs("is_cumulative"), r.<Boolean>getAs("is_annual"), r.getAs("attribute"), r.getAs("note"),
+        r.getAs("source_kind"), r.getAs("source_file"), r.<Integer>getAs("source_line"), r.getAs("source_locator"), r.getAs("source_table"),
+        r.getAs("source_column"), r.getAs("quality_flags") == null ? "" : r.getAs("quality_flags"));
+  }
+}
