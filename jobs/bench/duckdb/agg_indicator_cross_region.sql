@@ -37,7 +37,7 @@ stats AS (
     CASE WHEN count(*) >= 2 AND avg(value) <> 0 THEN round(stddev_samp(value) / abs(avg(value)), 12) END AS cv
   FROM metric GROUP BY indicator_id, plan_period, metric
 ),
-mad AS (
+deviation AS (
   SELECT m.indicator_id, m.plan_period, m.metric,
     -- percentile(abs(m.value - s.median), 0.5), Spark's arithmetic (see the header)
     list_sort(list(abs(m.value - s.median)) FILTER (WHERE abs(m.value - s.median) IS NOT NULL)) AS sorted_deviations,
@@ -46,9 +46,14 @@ mad AS (
       WHEN len(sorted_deviations) % 2 = 1 THEN sorted_deviations[(len(sorted_deviations) + 1) // 2]
       ELSE CAST(0.5 AS DOUBLE) * sorted_deviations[len(sorted_deviations) // 2]
          + CAST(0.5 AS DOUBLE) * sorted_deviations[len(sorted_deviations) // 2 + 1]
-    END AS mad
+    END AS exact_mad
   FROM metric m JOIN stats s USING (indicator_id, plan_period, metric)
   GROUP BY m.indicator_id, m.plan_period, m.metric
+),
+mad AS (
+  SELECT indicator_id, plan_period, metric,
+    CASE WHEN round(exact_mad, 12) = 0 THEN CAST(0 AS DOUBLE) ELSE exact_mad END AS mad
+  FROM deviation
 )
 SELECT
   m.indicator_id, m.plan_period, m.metric, m.region_code, m.value, m.oriented_value,

@@ -4,8 +4,9 @@
 --   rank 1 = best / most ambitious; percentile = percent_rank on oriented_value (0 lowest … 1 highest);
 --   median, min, max of value; cv = stddev_samp / |mean| (n ≥ 2, mean ≠ 0), rounded to 12 decimals: sums in floating
 --   point depend on the order partitions arrive in, and a rerun on another cluster must give identical contents;
---   mad = median(|value − median|); robust_z = 0.6745 · (value − median) / mad; outlier when |robust_z| > ${outlier_z}
---   (Iglewicz & Hoaglin); NULL when mad = 0.
+--   mad = median(|value − median|), 0 when it is 0 to 12 decimals: values equal but for floating-point noise
+--   (2.7 / 4.5 = 0.6000000000000001 against 3 / 5 = 0.6) have no spread; robust_z = 0.6745 · (value − median) / mad;
+--   outlier when |robust_z| > ${outlier_z} (Iglewicz & Hoaglin); NULL when mad = 0.
 WITH metric AS (
   SELECT region_code, indicator_id, plan_period, 'realized_cagr' AS metric, cagr AS value,
          cagr * CASE polarity WHEN 'higher' THEN 1 WHEN 'lower' THEN -1 END AS oriented_value
@@ -26,10 +27,13 @@ stats AS (
     CASE WHEN count(*) >= 2 AND avg(value) <> 0 THEN round(stddev_samp(value) / abs(avg(value)), 12) END AS cv
   FROM metric GROUP BY indicator_id, plan_period, metric
 ),
-mad AS (
-  SELECT m.indicator_id, m.plan_period, m.metric, percentile(abs(m.value - s.median), 0.5) AS mad
+deviation AS (
+  SELECT m.indicator_id, m.plan_period, m.metric, percentile(abs(m.value - s.median), 0.5) AS exact_mad
   FROM metric m JOIN stats s USING (indicator_id, plan_period, metric)
   GROUP BY m.indicator_id, m.plan_period, m.metric
+),
+mad AS (
+  SELECT indicator_id, plan_period, metric, CASE WHEN round(exact_mad, 12) = 0 THEN 0D ELSE exact_mad END AS mad FROM deviation
 )
 SELECT
   m.indicator_id, m.plan_period, m.metric, m.region_code, m.value, m.oriented_value,

@@ -122,7 +122,8 @@ SELECT
   CASE WHEN t.k = 'number' AND a.k = 'number' THEN a.v - t.v END AS gap_abs,
   CASE WHEN t.k = 'number' AND a.k = 'number' AND t.v <> 0 THEN (a.v - t.v) / abs(t.v) END AS gap_rel,
   completion_share,
-  least(greatest(completion_share, 0D), 1D) AS completion_share_capped,
+  -- clipped to [0, 1]; NULL when the share is (greatest and least skip a NULL: they would make it 0)
+  CASE WHEN completion_share IS NOT NULL THEN least(greatest(completion_share, 0D), 1D) END AS completion_share_capped,
   CASE WHEN to_limit THEN 'shortfall_to_100' ELSE 'level' END AS progress_basis,
   cagr_actual, cagr_required, growth_ratio_r,
   CASE

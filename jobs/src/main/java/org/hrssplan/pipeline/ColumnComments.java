@@ -39,7 +39,7 @@ public final class ColumnComments {
           Map.entry("target_met_at_base", "the base already met the target"),
           Map.entry("gap_abs", "差距 actual − target (unit)"), Map.entry("gap_rel", "relative gap (actual − target) / |target|"),
           Map.entry("completion_share", "完成进度 (actual − base) / (target − base), uncapped"),
-          Map.entry("completion_share_capped", "completion_share clipped to [0, 1]"),
+          Map.entry("completion_share_capped", "completion_share clipped to [0, 1]; NULL where it is"),
           Map.entry("progress_basis", "level, or shortfall_to_100 (higher-is-better percentages: R on 100 − value)"),
           Map.entry("cagr_actual", "observed CAGR base → actual on the progress basis, per year"),
           Map.entry("cagr_required", "required CAGR base → target on the progress basis, per year"),
@@ -84,7 +84,7 @@ public final class ColumnComments {
           Map.entry("n_regions", "regions reporting the metric"), Map.entry("median", "中位数 of value"),
           Map.entry("min_value", "最小值"), Map.entry("max_value", "最大值"),
           Map.entry("cv", "变异系数 stddev_samp / |mean|; NULL for one region"),
-          Map.entry("mad", "median absolute deviation of value"),
+          Map.entry("mad", "median absolute deviation of value, rounded to 12 decimals"),
           Map.entry("robust_z", "0.6745 · (value − median) / mad"),
           Map.entry("is_outlier", "|robust_z| > ${outlier_z} (Iglewicz & Hoaglin); NULL when mad = 0")),
       "agg_region_scorecard", Map.ofEntries(

@@ -126,6 +126,21 @@ class GrowthAndAmbitionTest {
   }
 
   @Test
+  void valuesEqualButForFloatingPointNoiseHaveNoSpreadAndNoOutlier() throws Exception {
+    // 城镇登记失业率 十四五 target / current: 铜梁 3 → <5 and 叙永 2.7 → <4.5 are both 0.6 (2.7 / 4.5 is 0.6000000000000001
+    // in binary), 达川 0.943: the median deviation is 0, so no region is an outlier (robust z undefined)
+    var rows = SeedMetrics.get().get("agg_indicator_cross_region")
+        .where("indicator_id = 'registered_urban_unemployment_rate' AND plan_period = '14th' AND metric = 'target_to_current'")
+        .collectAsList();
+    assertEquals(3, rows.size());
+    for (Row r : rows) {
+      assertEquals(0.0, r.<Double>getAs("mad"));
+      assertTrue(r.isNullAt(r.fieldIndex("robust_z")));
+      assertTrue(r.isNullAt(r.fieldIndex("is_outlier")));
+    }
+  }
+
+  @Test
   void regionScorecardCountsWhatTheDocumentsSay() throws Exception {
     Row f = SeedMetrics.get().get("agg_region_scorecard").where("region_code = '500236' AND plan_period = '13th'").collectAsList().get(0);
     assertEquals(16L, (long) f.<Long>getAs("indicators_assessed"));   // 17 rows of 表1 less the 比例 ratio
