@@ -150,7 +150,7 @@ class NightlyPipelineTest {
     assertEquals("奉节县 16 11 5 4 1 0.688", scorecard.select("tr:contains(奉节县)").first().select("td").eachText().stream()
         .reduce((a, b) -> a + " " + b).orElseThrow());
     assertEquals(15, nb1.select("table.result").get(1).select("tbody tr.hl").size(), "9 missed + 6 other declines, all highlighted");
-    assertTrue(nb1.select("img.chart").size() >= 1);
+    assertEquals(1, nb1.select("figure.chart script.chart-option").size(), "the chart's ECharts option beside its figure");
     var nb3 = org.jsoup.Jsoup.parse(dir.resolve("03_indicator_across_regions.html").toFile(), "UTF-8");
     assertTrue(nb3.select("table.result").get(0).text().contains("1.08"), "达川 2020 失业保险参保人数");
     var nb4 = org.jsoup.Jsoup.parse(dir.resolve("04_data_quality.html").toFile(), "UTF-8");
@@ -159,7 +159,8 @@ class NightlyPipelineTest {
     for (String f : List.of("01_target_attainment", "02_ambition", "03_indicator_across_regions", "04_data_quality")) {
       var doc = org.jsoup.Jsoup.parse(dir.resolve(f + ".html").toFile(), "UTF-8");
       assertTrue(doc.select("p.error").isEmpty(), f + ": " + doc.select("p.error").text());
-      assertTrue(doc.select("script").isEmpty(), f + " has no scripts: readable offline");
+      assertTrue(doc.select("script[src], link[href], img[src], iframe").isEmpty(), f + " loads nothing: one file, readable offline");
+      assertEquals(2, doc.select("script:not([type])").size(), f + ": ECharts and the charts script, inlined once");
     }
   }
 
