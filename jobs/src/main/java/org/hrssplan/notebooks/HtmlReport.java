@@ -1,16 +1,31 @@
 package org.hrssplan.notebooks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.spark.sql.Row;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
-/** A notebook run as one self-contained HTML page: markdown, SQL (folded), result tables, charts inline as PNG. */
+/**
+ * A notebook run as one self-contained HTML page: markdown, SQL (folded), result tables, and charts the reader's
+ * browser draws — each chart's ECharts option as JSON beside its figure, Apache ECharts ({@code echarts.min.js} of the
+ * {@code org.webjars.npm:echarts} jar) and {@code notebooks/charts.js} inlined once at the end of a page that has
+ * charts. Nothing is fetched: the page works offline as one file.
+ */
 final class HtmlReport {
   private static final Parser MD = Parser.builder().build();
   private static final HtmlRenderer MD_HTML = HtmlRenderer.builder().escapeHtml(true).build();
@@ -19,9 +34,17 @@ final class HtmlReport {
       h1{border-bottom:2px solid #c00;padding-bottom:.3em} .meta{color:#666;font-size:.9em}
       table.result{border-collapse:collapse;margin:.6em 0 1.4em;font-size:.88em} table.result th,table.result td{border:1px solid #ccc;padding:3px 7px;text-align:left}
       table.result th{background:#f3f3f3} table.result td{white-space:nowrap} div.scroll{overflow-x:auto} tr.hl td{background:#fde2e1} td.num{text-align:right;font-variant-numeric:tabular-nums}
-      details{margin:.4em 0} pre{background:#f7f7f7;padding:.6em;overflow-x:auto;font-size:.85em} img.chart{max-width:100%;border:1px solid #eee}
+      details{margin:.4em 0} pre{background:#f7f7f7;padding:.6em;overflow-x:auto;font-size:.85em}
+      figure.chart{margin:.6em 0;border:1px solid #eee} div.echart{width:100%;height:440px}
       .error{color:#b00;font-weight:bold} .rows{color:#666;font-size:.85em}
       """;
+  private static final String ECHARTS_POM = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
+  /** Chart options as JSON inside {@code <script type="application/json">}: {@code <} {@code >} {@code &} escaped, so no
+   * value (a region name, a cell's text) can close the script or open a comment. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static {
+    JSON.getFactory().setCharacterEscapes(new ScriptSafeEscapes());
+  }
 
   private HtmlReport() {}
 
@@ -41,6 +64,9 @@ final class HtmlReport {
         case SQL -> cell(h, cell, results.get(i));
       }
     }
+    if (results.stream().anyMatch(r -> r != null && !r.charts().isEmpty())) {   // the library once per page, and only where it draws
+      h.append("<script>").append(Scripts.ECHARTS).append("</script>\n<script>").append(Scripts.CHARTS).append("</script>\n");
+    }
     return h.append("</body></html>\n").toString();
   }
 
@@ -50,8 +76,11 @@ final class HtmlReport {
       h.append("<p class=\"error\">").append(esc(r.error())).append("</p></section>\n");
       return;
     }
-    for (byte[] png : r.charts()) {
-      h.append("<img class=\"chart\" alt=\"chart\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png)).append("\">\n");
+    for (JsonNode option : r.charts()) {
+      h.append("<figure class=\"chart\"><div class=\"echart\" role=\"img\" aria-label=\"")
+          .append(esc(option.path("title").path("text").asText("chart"))).append("\"></div>")
+          .append("<noscript><p class=\"rows\">The chart is drawn by the browser; with JavaScript off, the table below has its data.</p></noscript>")
+          .append("<script type=\"application/json\" class=\"chart-option\">").append(scriptSafeJson(option)).append("</script></figure>\n");
     }
     h.append("<div class=\"scroll\"><table class=\"result\"><thead><tr>");
     for (String c : r.columns()) h.append("<th>").append(esc(c)).append("</th>");
@@ -86,6 +115,67 @@ final class HtmlReport {
       return String.format("%.4f", d).replaceFirst("0+$", "").replaceFirst("\\.$", "");
     }
     return String.valueOf(v);
+  }
+
+  static String scriptSafeJson(JsonNode option) {
+    try {
+      return JSON.writeValueAsString(option);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final class ScriptSafeEscapes extends CharacterEscapes {
+    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    ScriptSafeEscapes() {
+      ascii['<'] = CharacterEscapes.ESCAPE_STANDARD;
+      ascii['>'] = CharacterEscapes.ESCAPE_STANDARD;
+      ascii['&'] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
+    }
+  }
+
+  /** The two scripts a page with charts inlines, read once from the classpath. */
+  static final class Scripts {
+    static final String ECHARTS = library();
+    static final String CHARTS = resource("notebooks/charts.js");
+
+    private static String library() {
+      Properties pom = new Properties();
+      try (InputStream in = stream(ECHARTS_POM)) {
+        pom.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      String js = resource("META-INF/resources/webjars/echarts/" + pom.getProperty("version") + "/dist/echarts.min.js");
+      // inlined as it is: a "</script" in it would end the script early
+      if (js.toLowerCase(java.util.Locale.ROOT).contains("</script")) throw new IllegalStateException("echarts.min.js contains </script");
+      return js;
+    }
+
+    private static String resource(String path) {
+      try (InputStream in = stream(path)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static InputStream stream(String path) {
+      InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(path);
+      if (in == null) throw new IllegalStateException(path + " is not on the classpath (org.webjars.npm:echarts, the job's jar)");
+      return in;
+    }
   }
 
   static String esc(String s) {

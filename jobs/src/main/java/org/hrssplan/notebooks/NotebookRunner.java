@@ -1,5 +1,6 @@
 package org.hrssplan.notebooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Executes notebooks against the published tables: parameters from the run override the widgets' defaults,
  * {@code ${name}} is substituted, each SQL cell runs (read-only statements only), its rows and charts are
- * rendered, and a self-contained HTML page is written per notebook (images inline, no scripts, readable offline).
+ * rendered, and a self-contained HTML page is written per notebook (charts drawn by the reader's browser with the
+ * ECharts inlined in the page; nothing fetched, readable offline).
  */
 public final class NotebookRunner {
   private static final Pattern PARAM = Pattern.compile("\\$\\{(\\w+)}");
@@ -72,9 +74,9 @@ public final class NotebookRunner {
       List<Row> rows = d.limit(cell.limit() + 1).collectAsList();
       long total = rows.size() > cell.limit() ? d.count() : rows.size();
       List<Row> shown = rows.subList(0, Math.min(rows.size(), cell.limit()));
-      List<byte[]> charts = new ArrayList<>();
+      List<JsonNode> charts = new ArrayList<>();
       // no rows, no chart (the table says "0 rows"): an empty quarantine or findings table is a good night, not an error
-      if (!shown.isEmpty()) for (String c : cell.charts()) charts.add(ChartRenderer.png(ChartSpec.parse(c), d.columns(), shown));
+      if (!shown.isEmpty()) for (String c : cell.charts()) charts.add(ChartOption.of(ChartSpec.parse(c), d.columns(), shown));
       return new CellResult(sql, d.columns(), shown, total, charts, null);
     } catch (Exception e) {
       return new CellResult(sql, new String[0], List.of(), 0, List.of(), e.getClass().getSimpleName() + ": " + e.getMessage());

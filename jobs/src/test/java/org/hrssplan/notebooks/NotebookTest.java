@@ -4,13 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.hrssplan.testing.ChromiumPage;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NotebookTest {
+  @TempDir Path tmp;
+
   @Test
   void everyNotebookIsADatabricksSourceFileWithAParametersCellFirst() throws Exception {
     List<java.nio.file.Path> files = NotebookRunner.list(TestFixtures.repoRoot().resolve("notebooks-export"));
@@ -71,5 +81,137 @@ class NotebookTest {
   void parametersSubstituteAndUndeclaredOnesFail() {
     assertEquals("SELECT * FROM delta.`/x/fct`", NotebookRunner.substitute("SELECT * FROM delta.`${lakehouse}/fct`", Map.of("lakehouse", "/x")));
     assertThrows(IllegalArgumentException.class, () -> NotebookRunner.substitute("${nope}", Map.of()));
+  }
+
+  /** A region name that tries to end the chart's JSON script and run its own: it must stay text. */
+  private static final String HOSTILE = "铜梁区</script><script>document.title='pwned'</script><!--";
+
+  /**
+   * A page with the four kinds of chart the notebooks draw (bars over regions, bar groups by series, a line per
+   * region over years, a scatter) on the seeds' region names, opened in headless Chromium: every chart is drawn by
+   * the browser, and its Chinese title, axis labels and legend are SVG text — text the reader's browser draws with the
+   * reader's fonts, so a machine without a CJK font cannot put boxes into a chart. Tooltips carry the exact value and
+   * the row's source; a hostile value stays text; ECharts is inlined once, and a page without charts has no script.
+   */
+  @Test
+  void chartsAreDrawnByTheBrowserWithTheirChineseLabelsAsText() throws Exception {
+    Notebook nb = Notebook.parse("charts", """
+        -- Databricks notebook source
+        -- MAGIC %md
+        -- MAGIC # 图表 — charts the browser draws
+
+        -- COMMAND ----------
+
+        CREATE WIDGET TEXT lakehouse DEFAULT 'data/lakehouse';
+
+        -- COMMAND ----------
+
+        -- chart: bar x=region_name y=achieved,missed title="十三五 targets per region"
+        SELECT region_name, achieved, missed, achieved_share FROM scorecard
+
+        -- COMMAND ----------
+
+        -- chart: line x=year y=value series=region_name title="2015 → 2020 → 2025 target"
+        SELECT region_name, year, role, value, unit, value_raw, source_file, source_locator FROM observations
+
+        -- COMMAND ----------
+
+        -- chart: scatter x=realized_cagr y=planned_cagr series=region_name title="规划增速 vs 实际增速"
+        SELECT region_name, realized_cagr, planned_cagr FROM growth
+
+        -- COMMAND ----------
+
+        -- chart: bar x=finding_type y=findings series=severity title="数据质量 findings"
+        SELECT finding_type, severity, findings FROM findings
+
+        -- COMMAND ----------
+
+        SELECT 1 AS no_chart
+        """);
+    String[] scorecard = {"region_name", "achieved", "missed", "achieved_share"};
+    List<Row> scoreRows = List.of(RowFactory.create("叙永县", 12L, 0L, new BigDecimal("1.000")),
+        RowFactory.create("奉节县", 11L, 5L, new BigDecimal("0.6875")), RowFactory.create("达川区", 9L, 1L, 0.123456789),
+        RowFactory.create(HOSTILE, 11L, 3L, 0.786));
+    String[] obs = {"region_name", "year", "role", "value", "unit", "value_raw", "source_file", "source_locator"};
+    List<Row> obsRows = new ArrayList<>();
+    String[][] points = {{"达川区", "2015", "base", "0.98", "L12"}, {"达川区", "2020", "actual", "1.0834567", "L37"},
+        {"达川区", "2025", "target", "1.2", "p3:L7"}, {"奉节县", "2015", "base", "2.28", "L20"}, {"奉节县", "2025", "target", "2.6", "T1:R4:C3"}};
+    for (String[] p : points) {
+      obsRows.add(RowFactory.create(p[0], Integer.parseInt(p[1]), p[2], Double.parseDouble(p[3]), "万人", p[3], p[0] + "规划.txt", p[4]));
+    }
+    String[] growth = {"region_name", "realized_cagr", "planned_cagr"};
+    List<Row> growthRows = List.of(RowFactory.create("嘉定区", 0.05, 0.031), RowFactory.create("铜梁区", 0.02, 0.045),
+        RowFactory.create("奉节县", null, 0.01));
+    String[] findings = {"finding_type", "severity", "findings"};
+    List<Row> findingRows = List.of(RowFactory.create("表格不一致", "warning", 2L), RowFactory.create("prose_table_conflict", "error", 1L),
+        RowFactory.create("表格不一致", "error", 1L));
+    List<CellResult> results = new ArrayList<>();
+    int sql = 0;
+    Object[][] data = {{scorecard, scoreRows}, {obs, obsRows}, {growth, growthRows}, {findings, findingRows}};
+    for (NotebookCell cell : nb.cells()) {
+      if (cell.kind() != NotebookCell.Kind.SQL) {
+        results.add(null);
+      } else if (sql < data.length) {
+        String[] columns = (String[]) data[sql][0];
+        @SuppressWarnings("unchecked") List<Row> rows = (List<Row>) data[sql++][1];
+        results.add(new CellResult(cell.text(), columns, rows, rows.size(),
+            List.of(ChartOption.of(ChartSpec.parse(cell.charts().get(0)), columns, rows)), null));
+      } else {
+        results.add(new CellResult(cell.text(), new String[] {"no_chart"}, List.of(RowFactory.create(1)), 1, List.of(), null));
+      }
+    }
+    Path html = tmp.resolve("charts.html");
+    String page = HtmlReport.render(nb, Map.of("lakehouse", "/x"), results);
+    Files.writeString(html, page, StandardCharsets.UTF_8);
+
+    // one self-contained file: ECharts and the charts script inlined once, nothing loaded from elsewhere
+    var source = org.jsoup.Jsoup.parse(page);
+    assertEquals(2, source.select("script:not([type])").size(), "echarts.min.js and charts.js, once each");
+    assertTrue(source.select("script[src], link[href], img[src]").isEmpty(), "nothing fetched");
+    assertTrue(page.contains("Licensed to the Apache Software Foundation") && page.length() > 900_000, "echarts.min.js inlined");
+    assertTrue(!page.contains("</script><script>document.title"), "the hostile value cannot close the JSON script");
+
+    ChromiumPage p = ChromiumPage.open(html);
+    assertEquals(4, p.assertChartsDrawn());
+    assertEquals("图表 — charts the browser draws", p.dom().title(), "no value ran as a script");
+    List<List<String>> text = p.chartText();
+    assertTrue(text.get(0).containsAll(List.of("十三五 targets per region", "叙永县", "奉节县", "达川区", HOSTILE, "achieved", "missed")),
+        "bars over regions: title, every region on the axis, legend: " + text.get(0));
+    assertTrue(text.get(1).containsAll(List.of("2015 → 2020 → 2025 target", "达川区", "奉节县", "2015", "2020", "2025")),
+        "a line per region (legend) over years: " + text.get(1));
+    assertTrue(text.get(1).stream().noneMatch(t -> t.equals("2,015") || t.equals("2,020")), "years print as years: " + text.get(1));
+    assertTrue(text.get(2).containsAll(List.of("规划增速 vs 实际增速", "嘉定区", "铜梁区", "realized_cagr", "planned_cagr")), text.get(2).toString());
+    assertTrue(text.get(3).containsAll(List.of("数据质量 findings", "表格不一致", "prose_table_conflict", "warning", "error")), text.get(3).toString());
+    assertTrue(p.tableText().containsAll(List.of("region_name", "叙永县", "奉节县", HOSTILE, "万人", "达川区规划.txt")),
+        "tables stay HTML text: " + p.tableText());
+    assertTrue(p.dom().select("h1").text().contains("图表"), "markdown title");
+
+    // tooltips: the exact value (the table rounds to 4 decimals), the region and the row's source
+    Path tips = tmp.resolve("tips.html");
+    int end = page.lastIndexOf("</body>");   // echarts.min.js has a "</body>" of its own
+    Files.writeString(tips, page.substring(0, end) + """
+        <script>
+        document.querySelectorAll('figure.chart div.echart').forEach(function (div, i) {
+          echarts.getInstanceByDom(div).dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: i == 0 ? 2 : i == 1 ? 1 : 0});
+        });
+        </script>""" + page.substring(end), StandardCharsets.UTF_8);
+    List<String> shown = new ArrayList<>();
+    for (var chart : ChromiumPage.open(tips).dom().select("figure.chart div.echart")) {
+      shown.add(String.join(" ", chart.children().stream().filter(e -> e.select("svg").isEmpty()).map(e -> e.text()).toList()));
+    }
+    assertTrue(shown.get(0).contains("achieved") && shown.get(0).contains("region_name: 达川区") && shown.get(0).contains("achieved: 9"),
+        "bar tooltip: " + shown.get(0));
+    assertTrue(shown.get(1).contains("region_name: 达川区") && shown.get(1).contains("value: 1.0834567") && shown.get(1).contains("unit: 万人")
+        && shown.get(1).contains("source: 达川区规划.txt L37"), "line tooltip with the source: " + shown.get(1));
+    assertTrue(p.tableText().contains("1.0835"), "the table rounds to 4 decimals, the tooltip does not");
+
+    Files.createDirectories(ChromiumPage.SCREENSHOTS);
+    ChromiumPage.screenshot(html, ChromiumPage.SCREENSHOTS.resolve("notebook-test-charts.png"), 2400);
+
+    // a page whose cells draw nothing carries no script at all
+    List<CellResult> none = new ArrayList<>();
+    for (CellResult r : results) none.add(r == null ? null : new CellResult(r.sql(), r.columns(), r.rows(), r.totalRows(), List.of(), null));
+    String plain = HtmlReport.render(nb, Map.of(), none);
+    assertTrue(org.jsoup.Jsoup.parse(plain).select("script").isEmpty() && plain.length() < 50_000, "no charts, no ECharts");
   }
 }
