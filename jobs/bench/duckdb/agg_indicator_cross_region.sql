@@ -1,5 +1,7 @@
 -- DuckDB port of jobs/src/main/resources/models/agg_indicator_cross_region.sql for the benchmark; keep in step.
--- Same CTEs, output columns, names, order and semantics as the Spark model; where the dialects differ:
+-- Same output columns, names, order and semantics as the Spark model, which computes the statistics as windows over
+-- one exchange; the port keeps them as GROUP BY CTEs joined back (both are held to the same golden files). Where the
+-- dialects differ:
 --   percentile(x, 0.5) — Spark's exact percentile: with the n non-NULL values sorted and pos = (n − 1) · 0.5, it
 --     returns the value at pos when pos is whole, else (⌈pos⌉ − pos) · lo + (pos − ⌊pos⌋) · hi = 0.5 · lo + 0.5 · hi
 --     of the two middle values. DuckDB's median / quantile_cont use the same definition (linear interpolation

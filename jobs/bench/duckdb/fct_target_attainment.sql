@@ -4,8 +4,7 @@
 --   max_by(x, y) FILTER (...)          → arg_max(x, y) FILTER (...): both skip rows whose y is NULL and give
 --                                        NULL when no row passes the filter
 --   LATERAL VIEW explode(array(...))   → , unnest([...]) AS e(x)
---   collect_list(split(f, ';'))        → list(string_split(f, ';')) FILTER (WHERE f IS NOT NULL): DuckDB's
---                                        list() keeps NULLs where Spark's collect_list drops them
+--   array(split(f, ';'), …)            → [string_split(f, ';'), …]; array() → []::VARCHAR[]
 --   concat_ws(';', array)              → coalesce(array_to_string(list, ';'), ''): array_to_string of an empty
 --                                        or NULL list is NULL, Spark's concat_ws gives ''
 --   array_sort(array_distinct(...))    → list_sort(list_distinct(...)) (no NULL elements: split never makes one)
@@ -30,17 +29,15 @@ completed AS (                      -- periods whose tables report an actual: th
 sides AS (                          -- base, target and actual side by side
   SELECT o.region_code, o.indicator_id, o.plan_period,
     arg_max({'v': o.value, 'k': o.value_kind, 'cmp': o.comparator, 'cum': o.is_cumulative, 'raw': o.value_raw,
-             'id': o.observation_id, 'year': o.year}, o.observation_id) FILTER (WHERE o.role = 'base')   AS b,
+             'id': o.observation_id, 'year': o.year, 'flags': o.quality_flags}, o.observation_id) FILTER (WHERE o.role = 'base')   AS b,
     arg_max({'v': o.value, 'k': o.value_kind, 'cmp': o.comparator, 'cum': o.is_cumulative, 'raw': o.value_raw,
-             'id': o.observation_id, 'year': o.year}, o.observation_id) FILTER (WHERE o.role = 'target') AS t,
+             'id': o.observation_id, 'year': o.year, 'flags': o.quality_flags}, o.observation_id) FILTER (WHERE o.role = 'target') AS t,
     arg_max({'v': o.value, 'k': o.value_kind, 'cmp': o.comparator, 'cum': o.is_cumulative, 'raw': o.value_raw,
-             'id': o.observation_id, 'year': o.year}, o.observation_id) FILTER (WHERE o.role = 'actual') AS a,
+             'id': o.observation_id, 'year': o.year, 'flags': o.quality_flags}, o.observation_id) FILTER (WHERE o.role = 'actual') AS a,
     max(o.attribute) AS attribute,
     first(o.polarity) AS polarity,
     first(o.kind) AS kind,
-    first(o.unit) AS unit,
-    coalesce(array_to_string(list_sort(list_distinct(flatten(
-      list(string_split(o.quality_flags, ';')) FILTER (WHERE o.quality_flags IS NOT NULL)))), ';'), '') AS quality_flags
+    first(o.unit) AS unit
   FROM obs o
   JOIN completed c USING (region_code, indicator_id, plan_period)
   GROUP BY o.region_code, o.indicator_id, o.plan_period
@@ -166,6 +163,8 @@ SELECT
   declined,
   CASE WHEN declined IS NOT NULL THEN a.v - b.v END AS change_abs,
   CASE WHEN declined IS NOT NULL AND b.v <> 0 THEN (a.v - b.v) / abs(b.v) END AS change_rel,
-  nullif(quality_flags, '') AS quality_flags,
+  nullif(coalesce(array_to_string(list_sort(list_distinct(flatten([
+    coalesce(string_split(b.flags, ';'), []::VARCHAR[]), coalesce(string_split(t.flags, ';'), []::VARCHAR[]),
+    coalesce(string_split(a.flags, ';'), []::VARCHAR[])]))), ';'), ''), '') AS quality_flags,
   b.id AS base_observation_id, t.id AS target_observation_id, a.id AS actual_observation_id
 FROM final

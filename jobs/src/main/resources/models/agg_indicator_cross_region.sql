@@ -19,36 +19,37 @@ WITH metric AS (
   SELECT region_code, indicator_id, plan_period, 'target_to_current', target_to_current, target_to_current
   FROM fct_ambition WHERE target_to_current IS NOT NULL
 ),
-stats AS (
-  SELECT indicator_id, plan_period, metric,
-    count(*) AS n_regions,
-    percentile(value, 0.5) AS median,
-    min(value) AS min_value, max(value) AS max_value,
-    CASE WHEN count(*) >= 2 AND avg(value) <> 0 THEN round(stddev_samp(value) / abs(avg(value)), 12) END AS cv
-  FROM metric GROUP BY indicator_id, plan_period, metric
+placed AS (                         -- every statistic over the region's peers: one exchange, windows on it
+  SELECT m.*,
+    count(*) OVER g AS n_regions,
+    percentile(value, 0.5) OVER g AS median,
+    min(value) OVER g AS min_value, max(value) OVER g AS max_value,
+    CASE WHEN count(*) OVER g >= 2 AND avg(value) OVER g <> 0 THEN round(stddev_samp(value) OVER g / abs(avg(value) OVER g), 12) END
+      AS cv,
+    -- rank = 1 + the regions with a higher oriented_value; percentile = percent_rank = (regions lower) / (n − 1), 0 when
+    -- n = 1. Both from one ascending window (one sort instead of two: at 20M observations the second sort ran a 1 GiB
+    -- heap out): the regions at or below a value are the window's default frame, so higher = n − that count.
+    -- Ranked on oriented_value rounded to 12 decimals, so that values equal to 12 decimals are ties: growth rates that
+    -- are mathematically equal (pow of equal ratios printed differently) differ in their last bits, and differently
+    -- in another engine (at 20M DuckDB ranked a region 18 places off for such near-ties).
+    count(*) OVER w AS at_or_below,
+    rank() OVER w AS rank_ascending
+  FROM metric m
+  WINDOW g AS (PARTITION BY indicator_id, plan_period, metric),
+         w AS (PARTITION BY indicator_id, plan_period, metric ORDER BY round(oriented_value, 12))
 ),
-deviation AS (
-  SELECT m.indicator_id, m.plan_period, m.metric, percentile(abs(m.value - s.median), 0.5) AS exact_mad
-  FROM metric m JOIN stats s USING (indicator_id, plan_period, metric)
-  GROUP BY m.indicator_id, m.plan_period, m.metric
+spread AS (
+  SELECT p.*, percentile(abs(value - median), 0.5) OVER (PARTITION BY indicator_id, plan_period, metric) AS exact_mad
+  FROM placed p
 ),
-mad AS (
-  SELECT indicator_id, plan_period, metric, CASE WHEN round(exact_mad, 12) = 0 THEN 0D ELSE exact_mad END AS mad FROM deviation
+scored AS (
+  SELECT s.*, CASE WHEN round(exact_mad, 12) = 0 THEN 0D ELSE exact_mad END AS mad FROM spread s
 )
 SELECT
-  m.indicator_id, m.plan_period, m.metric, m.region_code, m.value, m.oriented_value,
-  -- rank = 1 + the regions with a higher oriented_value; percentile = percent_rank = (regions lower) / (n − 1), 0 when
-  -- n = 1. Both from one ascending window (one sort instead of two: at 20M observations the second sort ran a 1 GiB
-  -- heap out): the regions at or below a value are the window's default frame, so higher = n − that count.
-  -- Ranked on oriented_value rounded to 12 decimals, so that values equal to 12 decimals are ties: growth rates that
-  -- are mathematically equal (pow of equal ratios printed differently) differ in their last bits, and differently
-  -- in another engine (at 20M DuckDB ranked a region 18 places off for such near-ties).
-  CAST(s.n_regions - count(*) OVER w + 1 AS INT) AS rank,
-  CASE WHEN s.n_regions > 1 THEN (rank() OVER w - 1) / (s.n_regions - 1) ELSE 0D END AS percentile,
-  s.n_regions, s.median, s.min_value, s.max_value, s.cv, d.mad,
-  CASE WHEN d.mad > 0 THEN 0.6745D * (m.value - s.median) / d.mad END AS robust_z,
-  CASE WHEN d.mad > 0 THEN abs(0.6745D * (m.value - s.median) / d.mad) > ${outlier_z} END AS is_outlier
-FROM metric m
-JOIN stats s USING (indicator_id, plan_period, metric)
-JOIN mad d USING (indicator_id, plan_period, metric)
-WINDOW w AS (PARTITION BY m.indicator_id, m.plan_period, m.metric ORDER BY round(m.oriented_value, 12))
+  indicator_id, plan_period, metric, region_code, value, oriented_value,
+  CAST(n_regions - at_or_below + 1 AS INT) AS rank,
+  CASE WHEN n_regions > 1 THEN (rank_ascending - 1) / (n_regions - 1) ELSE 0D END AS percentile,
+  n_regions, median, min_value, max_value, cv, mad,
+  CASE WHEN mad > 0 THEN 0.6745D * (value - median) / mad END AS robust_z,
+  CASE WHEN mad > 0 THEN abs(0.6745D * (value - median) / mad) > ${outlier_z} END AS is_outlier
+FROM scored

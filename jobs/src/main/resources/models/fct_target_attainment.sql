@@ -10,16 +10,15 @@ WITH obs AS (
 sides AS (                          -- base, target and actual side by side, for periods whose tables report an actual
   SELECT o.region_code, o.indicator_id, o.plan_period,
     max_by(named_struct('v', o.value, 'k', o.value_kind, 'cmp', o.comparator, 'cum', o.is_cumulative, 'raw', o.value_raw,
-                        'id', o.observation_id, 'year', o.year), o.observation_id) FILTER (WHERE o.role = 'base')   AS b,
+                        'id', o.observation_id, 'year', o.year, 'flags', o.quality_flags), o.observation_id) FILTER (WHERE o.role = 'base')   AS b,
     max_by(named_struct('v', o.value, 'k', o.value_kind, 'cmp', o.comparator, 'cum', o.is_cumulative, 'raw', o.value_raw,
-                        'id', o.observation_id, 'year', o.year), o.observation_id) FILTER (WHERE o.role = 'target') AS t,
+                        'id', o.observation_id, 'year', o.year, 'flags', o.quality_flags), o.observation_id) FILTER (WHERE o.role = 'target') AS t,
     max_by(named_struct('v', o.value, 'k', o.value_kind, 'cmp', o.comparator, 'cum', o.is_cumulative, 'raw', o.value_raw,
-                        'id', o.observation_id, 'year', o.year), o.observation_id) FILTER (WHERE o.role = 'actual') AS a,
+                        'id', o.observation_id, 'year', o.year, 'flags', o.quality_flags), o.observation_id) FILTER (WHERE o.role = 'actual') AS a,
     max(o.attribute) AS attribute,
     first(o.polarity) AS polarity,
     first(o.kind) AS kind,
-    first(o.unit) AS unit,
-    concat_ws(';', array_sort(array_distinct(flatten(collect_list(split(o.quality_flags, ';')))))) AS quality_flags
+    first(o.unit) AS unit
   FROM obs o
   GROUP BY o.region_code, o.indicator_id, o.plan_period
   HAVING count_if(o.role = 'actual') > 0   -- completed: those can be assessed
@@ -139,6 +138,9 @@ SELECT
   declined,
   CASE WHEN declined IS NOT NULL THEN a.v - b.v END AS change_abs,
   CASE WHEN declined IS NOT NULL AND b.v <> 0 THEN (a.v - b.v) / abs(b.v) END AS change_rel,
-  nullif(quality_flags, '') AS quality_flags,
+  -- the flags of the three observations used (base, target, actual), as fct_growth has them
+  nullif(concat_ws(';', array_sort(array_distinct(flatten(array(
+    coalesce(split(b.flags, ';'), array()), coalesce(split(t.flags, ';'), array()), coalesce(split(a.flags, ';'), array())))))), '')
+    AS quality_flags,
   b.id AS base_observation_id, t.id AS target_observation_id, a.id AS actual_observation_id
 FROM final
