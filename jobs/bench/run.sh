@@ -14,7 +14,8 @@
 #   national   `hrss run --force` on the national dataset (2,850 counties, 1,786,950 observations)
 #   township   `hrss run --force` on the township dataset (38,000 townships, 20,064,000 observations)
 #   duckdb     DuckDB computing the same metric tables from the same Parquet, cross-checked against ours
-# Environment: BENCH_TOWNSHIP_JAVA_OPTS (HRSS_JAVA_OPTS of the township runs, default -Xmx2g; "" for the default heap),
+#   models     (only when named) the SQL models alone over the national run's tables, each timed (bench/ModelTimes)
+# Environment: BENCH_TOWNSHIP_JAVA_OPTS (HRSS_JAVA_OPTS of the township runs; default none: the launcher's defaults),
 # BENCH_REPS (3), BENCH_REPS_LARGE (runs of the township figures, ours and DuckDB's, default BENCH_REPS;
 # 1 skips our uncounted table-creating run too), BENCH_WORK (jobs/target/bench), BENCH_ONLY (space-separated subset of the names).
 set -euo pipefail
@@ -95,6 +96,11 @@ pipeline() {
     pm+=("$(awk -v a="$(stage publish "$WORK/logs/$name.$i.log")" -v b="$(stage metrics "$WORK/logs/$name.$i.log")" 'BEGIN {print a + b}')")
     ext+=("$(stage extract "$WORK/logs/$name.$i.log")")
   done
+  # each metric model's computation (its "computed in" line), from the last run
+  local model secs
+  while read -r model secs; do
+    record "$name" "model $model s" "$secs"
+  done < <(sed -n 's/^ *\([a-z_]*\) *computed in \([0-9.]*\) s$/\1 \2/p' "$WORK/logs/$name.$runs.log")
   record "$name" "wall s (hrss run --force)" "${walls[@]}"
   record "$name" "publish + metrics stages s" "${pm[@]}"
   record "$name" "extract stage s" "${ext[@]}"
@@ -187,8 +193,16 @@ if want formats; then
 fi
 
 if want national; then pipeline national "$(config national "$EMPTY" "$WORK/national/regions.csv" "$WORK/national/observations")"; fi
-# the township run's heap: the default 1 GiB runs out of execution memory at 20M (README "Where the goals stand")
-export BENCH_TOWNSHIP_JAVA_OPTS="${BENCH_TOWNSHIP_JAVA_OPTS--Xmx2g}"
+# the SQL models alone over the national run's tables, REPS times in one JVM (the first with the JIT's warm-up)
+if want models; then
+  [[ -d "$WORK/lake-national/fct_observation" ]] || { say "bench: models needs the national run's tables; run with national first"; exit 1; }
+  "$HRSS_HOME/jobs/bin/spark-java" "$TEST_CP" org.hrssplan.bench.ModelTimes "$WORK/lake-national" "$REPS" > "$WORK/logs/models.log" 2>&1
+  for m in $(sed -n 's/^model_ms rep=1 //p' "$WORK/logs/models.log" | tr ' ' '\n' | cut -d= -f1); do
+    record models-national "model $m s" $(sed -n 's/.* '"$m"'=\([0-9]*\).*/\1/p' "$WORK/logs/models.log" | awk '{printf "%.1f ", $1 / 1000}')
+  done
+fi
+# the township runs get the launcher's defaults (its heap sized to the machine); BENCH_TOWNSHIP_JAVA_OPTS overrides
+export BENCH_TOWNSHIP_JAVA_OPTS="${BENCH_TOWNSHIP_JAVA_OPTS-}"
 if want township; then
   HRSS_JAVA_OPTS="$BENCH_TOWNSHIP_JAVA_OPTS" pipeline township \
     "$(config township "$EMPTY" "$WORK/township/regions.csv" "$WORK/township/observations")" "$REPS_LARGE"
