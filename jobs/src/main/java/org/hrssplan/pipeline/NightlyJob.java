@@ -52,7 +52,9 @@ public final class NightlyJob {
       code = HANDLED_FAILURE;
       error = e;
     } catch (Exception | Error e) {
-      List<LakehouseHealth.Damage> damaged = damaged(spark, config);
+      // out of memory is answered with the memory advice; the tables are not looked at (Spark may have stopped, and a
+      // stopped session would make every table look unreadable)
+      List<LakehouseHealth.Damage> damaged = outOfMemory(e) ? List.of() : damaged(spark, config);
       if (!damaged.isEmpty()) {
         // the cause is known and has a remedy: one line per table; the stack trace goes to a file, not the terminal
         for (LakehouseHealth.Damage d : damaged) err.accept("hrss run: " + d.explain());
@@ -80,6 +82,7 @@ public final class NightlyJob {
 
   /** The damaged tables, or none when they cannot even be looked at (the failure is then reported as it is). */
   private static List<LakehouseHealth.Damage> damaged(SparkSession spark, AppConfig config) {
+    if (spark.sparkContext().isStopped()) return List.of();
     try {
       return LakehouseHealth.check(spark, config);
     } catch (Exception | Error e) {
