@@ -68,7 +68,7 @@ public record InputFingerprint(Map<String, String> checksums) {
       // run from a build folder (tests, an IDE): the metric models' SQL stands for the code
       StringBuilder models = new StringBuilder();
       for (var t : org.hrssplan.pipeline.PublishedTable.METRIC_TABLES) {
-        if (t.model() instanceof org.hrssplan.metrics.SqlModel) models.append(org.hrssplan.metrics.SqlModel.text(t.name()));
+        if (t.sqlModel()) models.append(org.hrssplan.metrics.SqlModel.text(t.name()));
       }
       return "classes:" + PlanDocument.sha256(models.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);
     } catch (URISyntaxException | SecurityException e) {

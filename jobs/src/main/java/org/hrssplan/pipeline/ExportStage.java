@@ -21,31 +21,26 @@ import org.hrssplan.extract.ObservationCsv;
 final class ExportStage {
   private ExportStage() {}
 
-  /**
-   * What was exported.
-   *
-   * @param normalizedCsv the reviewed CSV written, or NULL (off, or skipped as too large)
-   * @param csvSkipped files not written because they would hold more rows than a spreadsheet (Parquet and Delta only)
-   */
-  record Exports(String normalizedCsv, List<String> csvSkipped) {}
+  /** What was exported: the files not written because they would hold more rows than a spreadsheet (Parquet and Delta only). */
+  record Exports(List<String> csvSkipped) {}
 
   /** The silver table as the reviewed CSV ({@code normalized_csv}), unless it is off or too large for one. */
   static Exports normalizedCsv(StageContext ctx, long observations) throws IOException {
     var config = ctx.config;
     if (config.normalizedCsv().isEmpty()) {
       ctx.progress.accept("[5/8] normalized CSV off (normalized_csv is empty)");
-      return new Exports(null, List.of());
+      return new Exports(List.of());
     }
     String csv = config.resolve(config.normalizedCsv());
     if (observations > TableExports.CSV_MAX_ROWS) {
       // the reviewed CSV is for reading and diffing; a national dataset lives in the table and its Parquet export
       ctx.progress.accept("[5/8] normalized CSV skipped: " + observations + " observations, more than a spreadsheet holds ("
           + TableExports.CSV_MAX_ROWS + "); they are in " + config.tableName(PublishedTable.OBSERVATIONS.name()) + " and its Parquet export");
-      return new Exports(null, List.of(csv));
+      return new Exports(List.of(csv));
     }
     ctx.progress.accept("[5/8] write " + csv);
     writeCsv(ctx.published(PublishedTable.OBSERVATIONS), Path.of(csv));
-    return new Exports(csv, List.of());
+    return new Exports(List.of());
   }
 
   /** Parquet and CSV snapshots of every table under {@code <lakehouse>/exports}; {@code rows}: rows per table this run wrote. */
@@ -53,7 +48,7 @@ final class ExportStage {
     ctx.progress.accept("[6/8] exports: Parquet and CSV snapshots under " + ctx.config.resolve(ctx.config.lakehouse()) + "/exports");
     List<PublishedTable> tables = new ArrayList<>(PublishedTable.EXTRACTION_TABLES);
     tables.addAll(PublishedTable.METRIC_TABLES);
-    return new Exports(null, TableExports.write(ctx.spark, ctx.config, tables, rows, ctx.config.parallelWrites()));
+    return new Exports(TableExports.write(ctx.spark, ctx.config, tables, rows, ctx.config.parallelWrites()));
   }
 
   /**

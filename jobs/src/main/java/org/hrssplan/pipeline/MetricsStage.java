@@ -27,9 +27,10 @@ public final class MetricsStage {
         ctx.progress.accept(String.format("      %-36s computed in %.1f s", table, millis / 1000.0));
       }
     };
-    Map<String, Dataset<Row>> computed = MetricModels.compute(ctx.spark, inputs(ctx.published(PublishedTable.OBSERVATIONS),
-        ctx.published(PublishedTable.INDICATORS), ctx.published(PublishedTable.REGIONS), ctx.published(PublishedTable.FINDINGS)),
-        PublishedTable.metricModels(), ctx.config.metrics(), listener);
+    Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
+    for (PublishedTable t : PublishedTable.METRIC_INPUTS) inputs.put(t.name(), ctx.published(t));
+    Map<String, Dataset<Row>> computed = MetricModels.compute(ctx.spark, inputs, PublishedTable.metricModels(), ctx.config.metrics(),
+        listener);
     Map<PublishedTable, Dataset<Row>> tables = new LinkedHashMap<>();
     computed.forEach((name, data) -> tables.put(PublishedTable.named(name).orElseThrow(), data));
     return PublishStage.run(ctx, writes, tables, observations);
@@ -41,13 +42,12 @@ public final class MetricsStage {
     return MetricModels.compute(spark, inputs(observations, indicators, regions, findings), PublishedTable.metricModels(), params);
   }
 
-  private static Map<String, Dataset<Row>> inputs(Dataset<Row> observations, Dataset<Row> indicators, Dataset<Row> regions,
+  /** The models' inputs by table name ({@link PublishedTable#METRIC_INPUTS}, in its order). */
+  public static Map<String, Dataset<Row>> inputs(Dataset<Row> observations, Dataset<Row> indicators, Dataset<Row> regions,
       Dataset<Row> findings) {
+    List<Dataset<Row>> given = List.of(observations, indicators, regions, findings);
     Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
-    inputs.put(PublishedTable.OBSERVATIONS.name(), observations);
-    inputs.put(PublishedTable.INDICATORS.name(), indicators);
-    inputs.put(PublishedTable.REGIONS.name(), regions);
-    inputs.put(PublishedTable.FINDINGS.name(), findings);
+    for (int i = 0; i < given.size(); i++) inputs.put(PublishedTable.METRIC_INPUTS.get(i).name(), given.get(i));
     return inputs;
   }
 }

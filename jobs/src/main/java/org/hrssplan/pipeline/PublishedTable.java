@@ -110,6 +110,9 @@ public record PublishedTable(String name, Layer layer, StructType schema, Metric
   public static final List<PublishedTable> METRIC_TABLES = List.of(TARGET_ATTAINMENT, GROWTH, AMBITION, CROSS_REGION, SCORECARD,
       CLUSTERS);
 
+  /** The tables the metric models read (their inputs), in this order. */
+  public static final List<PublishedTable> METRIC_INPUTS = List.of(OBSERVATIONS, INDICATORS, REGIONS, FINDINGS);
+
   /** Every table, the run log last. */
   public static final List<PublishedTable> ALL = all();
 
@@ -131,6 +134,11 @@ public record PublishedTable(String name, Layer layer, StructType schema, Metric
     Map<String, MetricModel> models = new LinkedHashMap<>();
     for (PublishedTable t : METRIC_TABLES) models.put(t.name, t.model);
     return models;
+  }
+
+  /** Computed by a SQL model file ({@code models/<name>.sql}), not by Java. */
+  public boolean sqlModel() {
+    return model instanceof SqlModel;
   }
 
   private static PublishedTable metric(String name, String comment, List<String> sortBy, boolean growsWithData) {

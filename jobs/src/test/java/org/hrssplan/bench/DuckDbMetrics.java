@@ -52,11 +52,9 @@ public final class DuckDbMetrics {
 
   private static List<Model> models() {
     Map<String, org.hrssplan.metrics.MetricModel> sql = new LinkedHashMap<>();
-    PublishedTable.metricModels().forEach((name, model) -> {
-      if (model instanceof org.hrssplan.metrics.SqlModel) sql.put(name, model);
-    });
-    java.util.Set<String> inputs = java.util.Set.of(PublishedTable.OBSERVATIONS.name(), PublishedTable.INDICATORS.name(),
-        PublishedTable.REGIONS.name(), PublishedTable.FINDINGS.name());
+    for (PublishedTable t : PublishedTable.METRIC_TABLES) if (t.sqlModel()) sql.put(t.name(), t.model());
+    java.util.Set<String> inputs = new java.util.LinkedHashSet<>();
+    for (PublishedTable t : PublishedTable.METRIC_INPUTS) inputs.add(t.name());
     return org.hrssplan.metrics.MetricModels.order(inputs, sql).stream()
         .map(name -> new Model(name, PublishedTable.named(name).orElseThrow().sortBy())).toList();
   }
@@ -153,11 +151,9 @@ public final class DuckDbMetrics {
 
   /** The four inputs as views over read_parquet: lazy, so reading the Parquet is part of each model's time. */
   static void createInputViews(Connection c, Options o) throws SQLException {
+    List<String> files = List.of(o.observations(), o.indicators(), o.regions(), o.findings());   // METRIC_INPUTS' order
     Map<String, String> inputs = new LinkedHashMap<>();
-    inputs.put(PublishedTable.OBSERVATIONS.name(), o.observations());
-    inputs.put(PublishedTable.INDICATORS.name(), o.indicators());
-    inputs.put(PublishedTable.REGIONS.name(), o.regions());
-    inputs.put(PublishedTable.FINDINGS.name(), o.findings());
+    for (int i = 0; i < files.size(); i++) inputs.put(PublishedTable.METRIC_INPUTS.get(i).name(), files.get(i));
     for (var e : inputs.entrySet()) {
       execute(c, "CREATE VIEW " + e.getKey() + " AS SELECT * FROM read_parquet(" + literal(e.getValue()) + ")");
     }
@@ -201,8 +197,7 @@ public final class DuckDbMetrics {
   /** Row counts of the inputs and outputs, counted after the clock stopped. */
   static void printRows(Connection c) throws SQLException {
     StringJoiner line = new StringJoiner(" ", "duckdb rows ", "");
-    for (PublishedTable input : List.of(PublishedTable.OBSERVATIONS, PublishedTable.INDICATORS, PublishedTable.REGIONS,
-        PublishedTable.FINDINGS)) {
+    for (PublishedTable input : PublishedTable.METRIC_INPUTS) {
       line.add(input.name() + "=" + scalar(c, "SELECT count(*) FROM " + input.name()));
     }
     for (Model m : MODELS) line.add(m.name() + "=" + scalar(c, "SELECT count(*) FROM " + m.name()));

@@ -1,7 +1,6 @@
 package org.hrssplan.bench;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,13 +23,11 @@ public final class ModelTimes {
   public static void main(String[] args) {
     SparkSession spark = SparkSessions.create("hrss-model-times");
     Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
-    for (PublishedTable t : List.of(PublishedTable.OBSERVATIONS, PublishedTable.INDICATORS, PublishedTable.REGIONS, PublishedTable.FINDINGS)) {
+    for (PublishedTable t : PublishedTable.METRIC_INPUTS) {
       inputs.put(t.name(), spark.read().format("delta").load(args[0] + "/" + t.name()));
     }
     Map<String, MetricModel> models = new LinkedHashMap<>();
-    PublishedTable.metricModels().forEach((name, model) -> {
-      if (model instanceof org.hrssplan.metrics.SqlModel) models.put(name, model);
-    });
+    for (PublishedTable t : PublishedTable.METRIC_TABLES) if (t.sqlModel()) models.put(t.name(), t.model());
     for (int rep = 1; rep <= Integer.parseInt(args[1]); rep++) {
       StringBuilder line = new StringBuilder("model_ms rep=" + rep);
       MetricModels.compute(spark, inputs, models, MetricParameters.DEFAULTS, (table, ms) -> line.append(' ').append(table).append('=').append(ms));

@@ -49,7 +49,7 @@ class ModelGoldenFilesTest {
   static final List<String> INPUTS = List.of("seeds", "edge_cases");
 
   /** The tables computed by SQL models (ml_region_clusters is spark-mllib, has no port, and its own test). */
-  static final List<PublishedTable> TABLES = PublishedTable.METRIC_TABLES.stream().filter(t -> t.model() instanceof SqlModel).toList();
+  static final List<PublishedTable> TABLES = PublishedTable.METRIC_TABLES.stream().filter(PublishedTable::sqlModel).toList();
 
   /** input → engine → table → its golden text, or the engine's failure. */
   private static final Map<String, Map<String, Map<String, Object>>> rendered = new LinkedHashMap<>();

@@ -8,7 +8,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.metrics.MetricParameters;
 import org.hrssplan.pipeline.MetricsStage;
-import org.hrssplan.pipeline.PublishedTable;
 
 /** The four tables the metric models read, as a test builds them (the seeds, the attainment edge cases). */
 public record MetricInputs(Dataset<Row> observations, Dataset<Row> indicators, Dataset<Row> regions, Dataset<Row> findings) {
@@ -20,12 +19,7 @@ public record MetricInputs(Dataset<Row> observations, Dataset<Row> indicators, D
 
   /** The inputs by their table names. */
   public Map<String, Dataset<Row>> byName() {
-    Map<String, Dataset<Row>> m = new LinkedHashMap<>();
-    m.put(PublishedTable.OBSERVATIONS.name(), observations);
-    m.put(PublishedTable.INDICATORS.name(), indicators);
-    m.put(PublishedTable.REGIONS.name(), regions);
-    m.put(PublishedTable.FINDINGS.name(), findings);
-    return m;
+    return MetricsStage.inputs(observations, indicators, regions, findings);
   }
 
   /**
