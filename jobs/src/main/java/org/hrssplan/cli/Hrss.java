@@ -27,6 +27,7 @@ public final class Hrss {
 
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Hrss());
+    cl.registerConverter(java.nio.file.Path.class, paths(callerDirectory()));
     cl.setExitCodeExceptionMapper(e -> UNEXPECTED);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof org.hrssplan.config.AppConfig.MissingInput) {
@@ -44,5 +45,19 @@ public final class Hrss {
       return USAGE;
     });
     return cl.execute(args);
+  }
+
+  /**
+   * Where the user typed the command: {@code jobs/bin/hrss} runs the JVM in the project home and passes the caller's
+   * directory as {@code HRSS_CWD}; under spark-submit (unset) the JVM's own working directory.
+   */
+  static java.nio.file.Path callerDirectory() {
+    String cwd = System.getenv("HRSS_CWD");
+    return java.nio.file.Path.of(cwd == null || cwd.isBlank() ? System.getProperty("user.dir") : cwd);
+  }
+
+  /** A path given on the command line, relative ones against {@code base} (paths in conf/hrss.yaml resolve against the home). */
+  static CommandLine.ITypeConverter<java.nio.file.Path> paths(java.nio.file.Path base) {
+    return s -> base.resolve(s).normalize();
   }
 }

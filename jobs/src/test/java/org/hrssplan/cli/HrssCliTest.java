@@ -110,6 +110,15 @@ class HrssCliTest {
   }
 
   @Test
+  void relativePathsOnTheCommandLineAreTheCallersNotTheProjectHomes() throws Exception {
+    // jobs/bin/hrss runs the JVM in the project home; a user in another folder means their own "plans" and "out.csv"
+    var paths = Hrss.paths(tmp);
+    assertEquals(tmp.resolve("plans"), paths.convert("plans"));
+    assertEquals(tmp.resolve("out/o.csv"), paths.convert("./out/o.csv"));
+    assertEquals(Path.of("/srv/regions.csv"), paths.convert("/srv/regions.csv"));
+  }
+
+  @Test
   void aMissingInputIsAHandledFailure() {
     assertEquals(Hrss.HANDLED_FAILURE, Hrss.execute("extract", "--input", tmp.resolve("nope").toString(), "--out", tmp.resolve("o.csv").toString()));
   }
