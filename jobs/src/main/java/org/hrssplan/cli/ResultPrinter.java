@@ -13,11 +13,23 @@ import org.apache.spark.sql.Row;
 final class ResultPrinter {
   private ResultPrinter() {}
 
-  static String table(String[] cols, List<Row> rows) {
+  /** Spark rows as cells: NULL as {@code null}, everything else as its string. */
+  static List<String[]> cells(int width, List<Row> rows) {
     List<String[]> cells = new ArrayList<>();
     for (Row r : rows) {
+      String[] c = new String[width];
+      for (int i = 0; i < width; i++) c[i] = r.isNullAt(i) ? null : String.valueOf(r.get(i));
+      cells.add(c);
+    }
+    return cells;
+  }
+
+  /** {@code rows} as an aligned table; a {@code null} cell prints as NULL. */
+  static String table(String[] cols, List<String[]> rows) {
+    List<String[]> cells = new ArrayList<>();
+    for (String[] r : rows) {
       String[] c = new String[cols.length];
-      for (int i = 0; i < cols.length; i++) c[i] = r.isNullAt(i) ? "NULL" : String.valueOf(r.get(i));
+      for (int i = 0; i < cols.length; i++) c[i] = r[i] == null ? "NULL" : r[i];
       cells.add(c);
     }
     int[] w = new int[cols.length];
@@ -33,13 +45,14 @@ final class ResultPrinter {
     return sb.toString();
   }
 
-  static String csv(String[] cols, List<Row> rows) throws Exception {
+  /** {@code rows} as CSV with a header; a {@code null} cell is empty. */
+  static String csv(String[] cols, List<String[]> rows) throws Exception {
     CsvSchema.Builder b = CsvSchema.builder();
     Arrays.stream(cols).forEach(b::addColumn);
     List<List<String>> data = new ArrayList<>();
-    for (Row r : rows) {
+    for (String[] r : rows) {
       List<String> c = new ArrayList<>();
-      for (int i = 0; i < cols.length; i++) c.add(r.isNullAt(i) ? "" : String.valueOf(r.get(i)));
+      for (int i = 0; i < cols.length; i++) c.add(r[i] == null ? "" : r[i]);
       data.add(c);
     }
     return org.hrssplan.config.Csv.mapper().writer(b.build().withHeader()).writeValueAsString(data);

@@ -2,7 +2,6 @@ package org.hrssplan.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import org.apache.spark.sql.SparkSession;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -16,18 +15,18 @@ import org.jline.terminal.TerminalBuilder;
  */
 final class SqlShell {
   interface Executor {
-    int execute(SparkSession spark, String sql, PrintStream out, PrintStream err) throws Exception;
+    int execute(String sql, PrintStream out, PrintStream err) throws Exception;
   }
 
   private SqlShell() {}
 
-  static int run(SparkSession spark, Executor executor) throws Exception {
+  static int run(String engine, Executor executor) throws Exception {
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("hrss-sql")
           .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".hrss_sql_history"))
           .build();
       PrintStream out = new PrintStream(terminal.output(), true, java.nio.charset.StandardCharsets.UTF_8);
-      out.println("hrss sql — read-only over database hrss. End statements with ';'. 'quit' or Ctrl-D to leave.");
+      out.println("hrss sql — read-only over database hrss (" + engine + "). End statements with ';'. 'quit' or Ctrl-D to leave.");
       StringBuilder buffer = new StringBuilder();
       while (true) {
         String line;
@@ -46,7 +45,7 @@ final class SqlShell {
           String sql = buffer.toString().strip();
           buffer.setLength(0);
           sql = sql.substring(0, sql.length() - 1);
-          if (!sql.isBlank()) executor.execute(spark, sql, out, out);
+          if (!sql.isBlank()) executor.execute(sql, out, out);
         }
       }
     }

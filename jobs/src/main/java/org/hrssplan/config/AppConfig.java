@@ -31,7 +31,8 @@ public record AppConfig(
     String notebooks,
     Map<String, org.hrssplan.quality.GateRule> gates,
     String datasets,
-    int parallelWrites) {
+    int parallelWrites,
+    org.hrssplan.endpoint.EndpointSettings endpoint) {
   /** A file the command was pointed at does not exist: said in one line, exit 1, no stack trace. */
   public static final class MissingInput extends IOException {
     public MissingInput(String message) {
@@ -78,7 +79,8 @@ public record AppConfig(
         root.path("catalog").asText("conf/indicator-catalog.yaml"), text(root, null, "lakehouse", source),
         root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), thresholds, metrics,
         root.path("notebooks").asText("notebooks-export"), gates(root.path("gates"), source),
-        root.path("input").path("datasets").asText(""), parallelWrites(root, source));
+        root.path("input").path("datasets").asText(""), parallelWrites(root, source),
+        org.hrssplan.endpoint.EndpointSettings.of(root.path("endpoint"), source));
   }
 
   private static int parallelWrites(JsonNode root, String source) throws IOException {
@@ -138,6 +140,6 @@ public record AppConfig(
         + "\n  catalog=" + resolve(catalog) + "\n  lakehouse=" + resolve(lakehouse) + "\n  database=" + database
         + "\n  normalized_csv=" + (normalizedCsv.isEmpty() ? "(off)" : resolve(normalizedCsv))
         + "\n  quality=" + quality + "\n  metrics=" + metrics + "\n  notebooks=" + resolve(notebooks) + "\n  gates=" + gates.values()
-        + "\n  parallel_writes=" + parallelWrites;
+        + "\n  parallel_writes=" + parallelWrites + "\n  endpoint=" + endpoint;
   }
 }

@@ -1,0 +1,55 @@
+package org.hrssplan.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * The {@code endpoint:} section of {@code conf/hrss.yaml}: where {@code hrss serve} listens and what it needs.
+ * Closed by default: on a loopback address only this machine connects and no password is asked; on any other
+ * address a password file ({@code users}) and a TLS keystore are required, because Trino accepts passwords over
+ * HTTPS only.
+ */
+public record EndpointSettings(String host, int port, String javaHome, String heap, String users, String tlsKeystore,
+    String tlsKeystorePasswordEnv) {
+  public static final EndpointSettings DEFAULTS =
+      new EndpointSettings("127.0.0.1", 8090, "", "auto", "", "", "HRSS_TLS_KEYSTORE_PASSWORD");
+
+  public static EndpointSettings of(JsonNode node, String source) throws IOException {
+    EndpointSettings d = DEFAULTS;
+    EndpointSettings s = new EndpointSettings(node.path("host").asText(d.host), node.path("port").asInt(d.port),
+        node.path("java_home").asText(d.javaHome), node.path("heap").asText(d.heap), node.path("users").asText(d.users),
+        node.path("tls_keystore").asText(d.tlsKeystore), node.path("tls_keystore_password_env").asText(d.tlsKeystorePasswordEnv));
+    if (s.port < 1 || s.port > 65534) throw new IOException(source + ": endpoint.port must be between 1 and 65534, not " + s.port);
+    if (!s.heap.equals("auto") && !s.heap.matches("\\d+[MG]")) {
+      throw new IOException(source + ": endpoint.heap must be auto or a size like 2G or 1536M, not '" + s.heap + "'");
+    }
+    if (!s.loopback() && (s.users.isBlank() || s.tlsKeystore.isBlank())) {
+      throw new IOException(source + ": endpoint.host " + s.host + " is reachable from other machines: set endpoint.users (a password"
+          + " file, `hrss serve passwd NAME`) and endpoint.tls_keystore (Trino takes passwords over HTTPS only), or keep 127.0.0.1");
+    }
+    return s;
+  }
+
+  /** With the password file and keystore as absolute paths ({@code resolve}: the config's rule for relative ones). */
+  public EndpointSettings resolved(java.util.function.UnaryOperator<String> resolve) {
+    return new EndpointSettings(host, port, javaHome, heap, users.isBlank() ? users : resolve.apply(users),
+        tlsKeystore.isBlank() ? tlsKeystore : resolve.apply(tlsKeystore), tlsKeystorePasswordEnv);
+  }
+
+  /** Only this machine can connect: no password, plain HTTP. */
+  public boolean loopback() {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** The JDBC URL a client uses, with the catalog and the schema of the published tables. */
+  public String jdbcUrl(String database) {
+    String address = host.equals("0.0.0.0") || host.equals("::") ? "<this-host>" : host;
+    return "jdbc:trino://" + address + ":" + port + "/" + TrinoFiles.CATALOG + "/" + database + (loopback() ? "" : "?SSL=true");
+  }
+}

@@ -1,0 +1,259 @@
+package org.hrssplan.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.hrssplan.config.AppConfig;
+import org.hrssplan.ops.CurrentRun;
+
+/**
+ * A running single-node Trino over the lakehouse ({@code hrss serve}). {@link #start} writes its configuration
+ * ({@link TrinoFiles}), starts the server as a child process with the Java {@link TrinoJava} found, waits until it
+ * answers, pins the views to the last complete run ({@link LakehouseViews}) and records itself in
+ * {@code <lakehouse>/_endpoint/endpoint.json} so that {@code hrss sql} finds it. {@link #close} stops the server and
+ * removes the record. Its state (configuration, metastore, logs) lives under {@code <lakehouse>/_endpoint}.
+ */
+public final class SqlEndpoint implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final AppConfig config;
+  private final Path state;
+  private final Process server;
+  private final TrinoFiles.Admin admin;
+  private final int httpPort;
+  private final LakehouseViews views;
+  private String pinnedRun = null;
+  private String pinnedState = null;
+
+  private SqlEndpoint(AppConfig config, Path state, Process server, TrinoFiles.Admin admin, int httpPort) {
+    this.config = config;
+    this.state = state;
+    this.server = server;
+    this.admin = admin;
+    this.httpPort = httpPort;
+    this.views = new LakehouseViews(config);
+  }
+
+  /** The folder of the endpoint's own files under the lakehouse. */
+  public static Path stateDir(AppConfig config) {
+    return Path.of(config.resolve(config.lakehouse()), "_endpoint");
+  }
+
+  /** Starts Trino from {@code serverHome} with {@code javaHome}, waits until it serves, pins the views. */
+  public static SqlEndpoint start(AppConfig config, Path serverHome, Path javaHome, PrintStream log) throws IOException, SQLException {
+    Path lakehouse = Path.of(config.resolve(config.lakehouse()));
+    if (config.lakehouse().matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*") && !config.lakehouse().startsWith("file:")) {
+      throw new IOException("hrss serve reads a lakehouse on this machine's file system; " + config.lakehouse() + " is not one");
+    }
+    Optional<Running> already = Running.find(config);
+    if (already.isPresent()) {
+      throw new IOException("an endpoint is already serving this lakehouse (pid " + already.get().pid() + ", " + already.get().jdbcUrl()
+          + "); stop it with: jobs/bin/hrss serve stop");
+    }
+    EndpointSettings s = config.endpoint().resolved(config::resolve);
+    Path state = stateDir(config);
+    Files.createDirectories(state.resolve("var/log"));
+    TrinoFiles.Admin admin = TrinoFiles.Admin.random();
+    long heap = heapBytes(s.heap());
+    Path etc = TrinoFiles.write(state, lakehouse, s, config.database(), admin, heap);
+    Path out = state.resolve("var/log/server.out");
+    ProcessBuilder pb = new ProcessBuilder(serverHome.resolve("bin/launcher").toString(), "run", "-etc-dir", etc.toString(),
+        "-data-dir", state.resolve("var").toString(), "-jvm-dir", javaHome.toString())
+        .redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().put("JAVA_HOME", javaHome.toString());
+    pb.environment().put("PATH", javaHome.resolve("bin") + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
+    int httpPort = s.loopback() ? s.port() : s.port() + 1;
+    log.printf("hrss serve: starting Trino %s on %s:%d (heap %,d MiB, Java %s) …%n", TrinoDistribution.VERSION, s.host(), s.port(),
+        heap >> 20, javaHome);
+    Instant t0 = Instant.now();
+    Process p = pb.start();
+    SqlEndpoint e = new SqlEndpoint(config, state, p, admin, httpPort);
+    try {
+      e.awaitReady(out);
+      log.printf("hrss serve: Trino answers after %.1f s%n", Duration.between(t0, Instant.now()).toMillis() / 1000.0);
+      e.sync(log);
+      e.record();
+    } catch (IOException | SQLException | RuntimeException ex) {
+      e.close();
+      throw ex;
+    }
+    return e;
+  }
+
+  /** Re-pins the views when a run completed since the last pin (its current.json changed); true when it did. */
+  public boolean sync(PrintStream log) throws IOException, SQLException {
+    Path current = CurrentRun.file(config);
+    String seen = Files.isRegularFile(current) ? Files.readString(current) : "";
+    if (seen.equals(pinnedState)) return false;
+    long t0 = System.nanoTime();
+    try (Connection c = adminConnection()) {
+      pinnedRun = views.sync(c);
+    }
+    pinnedState = seen;
+    log.printf("hrss serve: %s.* pinned to %s (%d ms)%n", config.database(),
+        pinnedRun.isEmpty() ? "the tables' latest commits (no complete run recorded)" : "run " + pinnedRun, (System.nanoTime() - t0) / 1_000_000);
+    return true;
+  }
+
+  public String pinnedRun() {
+    return pinnedRun;
+  }
+
+  public boolean alive() {
+    return server.isAlive();
+  }
+
+  /** The JDBC URL clients use. */
+  public String jdbcUrl() {
+    return config.endpoint().jdbcUrl(config.database());
+  }
+
+  /** Memory the server process holds now (resident set, from /proc), or -1. */
+  public long residentBytes() {
+    try {
+      for (String l : Files.readAllLines(Path.of("/proc/" + server.pid() + "/status"))) {
+        if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("\\D", "")) * 1024;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: unknown
+    }
+    return -1;
+  }
+
+  private Connection adminConnection() throws SQLException {
+    EndpointSettings s = config.endpoint();
+    String host = s.host().equals("0.0.0.0") || s.host().equals("::") ? "127.0.0.1" : s.host();
+    Properties p = new Properties();
+    p.setProperty("user", admin.user());
+    if (!s.loopback()) {
+      // the endpoint talks to its own child process: the certificate is the operator's, its name need not match
+      p.setProperty("password", admin.password());
+      p.setProperty("SSL", "true");
+      p.setProperty("SSLVerification", "NONE");
+    }
+    return DriverManager.getConnection("jdbc:trino://" + host + ":" + s.port() + "/" + TrinoFiles.CATALOG, p);
+  }
+
+  private void awaitReady(Path out) throws IOException {
+    String host = config.endpoint().host().equals("0.0.0.0") || config.endpoint().host().equals("::") ? "127.0.0.1" : config.endpoint().host();
+    URI info = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort + "/v1/info");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!server.isAlive()) throw new IOException("Trino stopped while starting (exit " + server.exitValue() + "):\n" + tail(out));
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(info).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && !JSON.readTree(r.body()).path("starting").asBoolean(true)) return;
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while Trino was starting");
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while Trino was starting");
+      }
+    }
+    throw new IOException("Trino did not answer within " + START_TIMEOUT.toSeconds() + " s; its log:\n" + tail(out));
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      List<String> errors = lines.stream().filter(l -> l.contains("ERROR") || l.contains("Error") || l.contains("rror:")).limit(10).toList();
+      List<String> last = lines.subList(Math.max(0, lines.size() - 15), lines.size());
+      return "  " + String.join("\n  ", errors.isEmpty() ? last : errors) + "\n  (whole log: " + log + ")";
+    } catch (IOException e) {
+      return "  (no log at " + log + ")";
+    }
+  }
+
+  private void record() throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("pid", ProcessHandle.current().pid());
+    m.put("server_pid", server.pid());
+    m.put("jdbc_url", jdbcUrl());
+    m.put("host", config.endpoint().host());
+    m.put("port", config.endpoint().port());
+    m.put("loopback", config.endpoint().loopback());
+    m.put("started_at", Instant.now().toString());
+    Path tmp = state.resolve("endpoint.json.tmp");
+    Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m), StandardCharsets.UTF_8);
+    Files.move(tmp, state.resolve("endpoint.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Stops the server (SIGTERM, then after 30 s SIGKILL) and removes the record. */
+  @Override
+  public void close() {
+    try {
+      Files.deleteIfExists(state.resolve("endpoint.json"));
+    } catch (IOException e) {
+      // the record names a dead process; Running.find ignores it
+    }
+    if (!server.isAlive()) return;
+    server.destroy();
+    try {
+      if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+        server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Trino's heap: the configured size, or a quarter of the machine's memory between 1 and 8 GiB. */
+  static long heapBytes(String heap) {
+    if (!heap.equals("auto")) {
+      long n = Long.parseLong(heap.substring(0, heap.length() - 1));
+      return heap.endsWith("G") ? n << 30 : n << 20;
+    }
+    long total = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getTotalMemorySize();
+    return Math.max(1L << 30, Math.min(8L << 30, total / 4));
+  }
+
+  /** An endpoint recorded as serving a lakehouse, whose process is alive. */
+  public record Running(long pid, String jdbcUrl, boolean loopback, int port) {
+    public static Optional<Running> find(AppConfig config) {
+      Path f = stateDir(config).resolve("endpoint.json");
+      if (!Files.isRegularFile(f)) return Optional.empty();
+      try {
+        JsonNode n = JSON.readTree(f.toFile());
+        long pid = n.path("pid").asLong();
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
+            && ProcessHandle.of(n.path("server_pid").asLong()).map(ProcessHandle::isAlive).orElse(false)) {
+          return Optional.of(new Running(pid, n.path("jdbc_url").asText(), n.path("loopback").asBoolean(), n.path("port").asInt()));
+        }
+      } catch (IOException | RuntimeException e) {
+        // unreadable: as if none
+      }
+      return Optional.empty();
+    }
+  }
+}
