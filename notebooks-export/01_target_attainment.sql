@@ -34,14 +34,14 @@ ORDER BY region_name
 
 -- highlight: achieved=false
 -- highlight: declined=true
-SELECT r.region_name, i.name_zh AS indicator, a.base_raw, a.target_raw, a.actual_raw, i.unit,
+SELECT g.region_name, i.name_zh AS indicator, a.base_raw, a.target_raw, a.actual_raw, i.unit,
        a.achieved, a.declined, a.status, round(a.completion_share, 3) AS completion_share,
        round(a.growth_ratio_r, 3) AS r, a.not_assessable_reason, a.attribute
 FROM delta.`${lakehouse}/fct_target_attainment` a
 JOIN delta.`${lakehouse}/dim_indicator` i USING (indicator_id)
-JOIN delta.`${lakehouse}/dim_region` r USING (region_code)
+JOIN delta.`${lakehouse}/dim_region` g USING (region_code)
 WHERE NOT a.achieved OR a.declined
-ORDER BY r.region_name, i.name_zh
+ORDER BY g.region_name, i.name_zh
 
 -- COMMAND ----------
 

@@ -16,7 +16,7 @@ CREATE WIDGET TEXT indicator DEFAULT 'unemployment_insurance_insured';
 -- chart: line x=year y=value series=region_name title="2015 → 2020 → 2025 target"
 SELECT r.region_name, o.year, o.role, o.value, o.unit, o.value_raw, o.plan_period, o.source_file, o.source_line
 FROM delta.`${lakehouse}/fct_observation` o
-JOIN delta.`${lakehouse}/dim_region` r USING (region_code)
+JOIN delta.`${lakehouse}/dim_region` r ON r.region_code = o.region_code
 WHERE o.indicator_id = '${indicator}' AND o.source_kind = 'table' AND o.value IS NOT NULL
   AND NOT (o.role = 'base' AND o.plan_period = '14th'       -- the 2020 level once: the 十三五 actual where there is one
            AND EXISTS (SELECT 1 FROM delta.`${lakehouse}/fct_observation` a

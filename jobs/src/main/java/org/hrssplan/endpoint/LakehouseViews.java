@@ -29,8 +29,15 @@ final class LakehouseViews {
     this.live = config.database() + "_live";
   }
 
-  /** Registers new tables and re-pins every view to the current run; returns that run's id ("" before any run). */
-  String sync(Connection admin) throws SQLException, IOException {
+  /** What a sync did: the run pinned ("" before any run) and the tables it could not serve, with Trino's reason. */
+  record Pinned(String runId, java.util.Map<String, String> problems) {}
+
+  /**
+   * Registers new tables and re-pins every view to the current run. A table that cannot be served (a run is creating
+   * it right now, or its folder is damaged) keeps its previous view and is named in the result.
+   */
+  Pinned sync(Connection admin) throws SQLException, IOException {
+    java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
     CurrentRun current = CurrentRun.read(config);
     String c = TrinoFiles.CATALOG;
     try (Statement st = admin.createStatement()) {
@@ -44,18 +51,22 @@ final class LakehouseViews {
           st.execute("DROP VIEW IF EXISTS " + view);
           continue;
         }
-        if (!registered.contains(t.name())) {
-          st.execute("CALL " + c + ".system.register_table(schema_name => '" + live + "', table_name => '" + t.name()
-              + "', table_location => 'local:///" + t.name() + "')");
-        }
         Long version = current == null ? null : current.versions().get(t.name());
-        st.execute("CREATE OR REPLACE VIEW " + view + " SECURITY DEFINER AS SELECT * FROM " + c + "." + live + "." + t.name()
-            + (version == null ? "" : " FOR VERSION AS OF " + version));
-        st.execute("COMMENT ON VIEW " + view + " IS '" + t.comment().replace("'", "''")
-            + (version == null ? " (latest commit)" : " (run " + current.runId() + ", Delta version " + version + ")") + "'");
+        try {
+          if (!registered.contains(t.name())) {
+            st.execute("CALL " + c + ".system.register_table(schema_name => '" + live + "', table_name => '" + t.name()
+                + "', table_location => 'local:///" + t.name() + "')");
+          }
+          st.execute("CREATE OR REPLACE VIEW " + view + " SECURITY DEFINER AS SELECT * FROM " + c + "." + live + "." + t.name()
+              + (version == null ? "" : " FOR VERSION AS OF " + version));
+          st.execute("COMMENT ON VIEW " + view + " IS '" + t.comment().replace("'", "''")
+              + (version == null ? " (latest commit)" : " (run " + current.runId() + ", Delta version " + version + ")") + "'");
+        } catch (SQLException e) {
+          problems.put(t.name(), e.getMessage());
+        }
       }
     }
-    return current == null ? "" : current.runId();
+    return new Pinned(current == null ? "" : current.runId(), problems);
   }
 
   private static Set<String> names(Statement st, String sql) throws SQLException {

@@ -44,6 +44,7 @@ public final class SqlEndpoint implements AutoCloseable {
   private final LakehouseViews views;
   private String pinnedRun = null;
   private String pinnedState = null;
+  private String lastProblems = null;
 
   private SqlEndpoint(AppConfig config, Path state, Process server, TrinoFiles.Admin admin, int httpPort) {
     this.config = config;
@@ -100,18 +101,28 @@ public final class SqlEndpoint implements AutoCloseable {
     return e;
   }
 
-  /** Re-pins the views when a run completed since the last pin (its current.json changed); true when it did. */
+  /**
+   * Re-pins the views when a run completed since the last pin (its current.json changed); true when it did. A table
+   * it could not serve is named once and tried again at the next call.
+   */
   public boolean sync(PrintStream log) throws IOException, SQLException {
     Path current = CurrentRun.file(config);
     String seen = Files.isRegularFile(current) ? Files.readString(current) : "";
     if (seen.equals(pinnedState)) return false;
     long t0 = System.nanoTime();
+    LakehouseViews.Pinned pinned;
     try (Connection c = adminConnection()) {
-      pinnedRun = views.sync(c);
+      pinned = views.sync(c);
     }
-    pinnedState = seen;
-    log.printf("hrss serve: %s.* pinned to %s (%d ms)%n", config.database(),
-        pinnedRun.isEmpty() ? "the tables' latest commits (no complete run recorded)" : "run " + pinnedRun, (System.nanoTime() - t0) / 1_000_000);
+    pinnedRun = pinned.runId();
+    if (pinned.problems().isEmpty()) pinnedState = seen;
+    String problems = pinned.problems().toString();
+    if (pinned.problems().isEmpty() || !problems.equals(lastProblems)) {
+      log.printf("hrss serve: %s.* pinned to %s (%d ms)%s%n", config.database(),
+          pinnedRun.isEmpty() ? "the tables' latest commits (no complete run recorded)" : "run " + pinnedRun,
+          (System.nanoTime() - t0) / 1_000_000, pinned.problems().isEmpty() ? "" : "; not served yet: " + pinned.problems());
+    }
+    lastProblems = problems;
     return true;
   }
 
@@ -140,7 +151,8 @@ public final class SqlEndpoint implements AutoCloseable {
     return -1;
   }
 
-  private Connection adminConnection() throws SQLException {
+  /** The endpoint's own connection (registers tables, pins views); the tests' too. */
+  Connection adminConnection() throws SQLException {
     EndpointSettings s = config.endpoint();
     String host = s.host().equals("0.0.0.0") || s.host().equals("::") ? "127.0.0.1" : s.host();
     Properties p = new Properties();
