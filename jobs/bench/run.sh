@@ -15,7 +15,9 @@
 #   township   `hrss run --force` on the township dataset (38,000 townships, 20,064,000 observations)
 #   duckdb     DuckDB computing the same metric tables from the same Parquet, cross-checked against ours
 #   models     (only when named) the SQL models alone over the national run's tables, each timed (bench/ModelTimes)
-# Environment: BENCH_TOWNSHIP_JAVA_OPTS (HRSS_JAVA_OPTS of the township runs; default none: the launcher's defaults),
+#   endpoint   (only when named) hrss serve over the seeds' tables: start, the notebooks' queries through Trino JDBC
+#              (bench/EndpointQueries), the server's memory, and hrss sql with and without it. Needs a Java 24+.
+# Environment: BENCH_ENDPOINT_PORT (18090), BENCH_TOWNSHIP_JAVA_OPTS (HRSS_JAVA_OPTS of the township runs; default none: the launcher's defaults),
 # BENCH_REPS (3), BENCH_REPS_LARGE (runs of the township figures, ours and DuckDB's, default BENCH_REPS;
 # 1 skips our uncounted table-creating run too), BENCH_WORK (jobs/target/bench), BENCH_ONLY (space-separated subset of the names).
 set -euo pipefail
@@ -155,6 +157,48 @@ if want noop; then
   after="$(find "$WORK/lake-seeds" -path '*_delta_log*' -name '*.json' | wc -l)"
   record noop "wall s (hrss run, nothing changed)" "${walls[@]}"
   record noop "table versions written" "$((after - before))"
+fi
+
+# the SQL endpoint over the seeds' tables (Trino unpacked already: the first start of a machine unpacks it, ~10 s more)
+if want endpoint; then
+  [[ -d "$WORK/lake-seeds/fct_observation" ]] || "$HRSS" run --force --config "$SEEDS_CFG" > /dev/null 2>&1
+  EP_CFG="$WORK/endpoint.yaml"
+  sed -e "s#^  port: 8090 #  port: ${BENCH_ENDPOINT_PORT:-18090} #" "$SEEDS_CFG" > "$EP_CFG"
+  EP_URL="jdbc:trino://127.0.0.1:${BENCH_ENDPOINT_PORT:-18090}/lakehouse/bench_seeds"
+  Q="SELECT count(*) FROM bench_seeds.fct_target_attainment WHERE NOT achieved"
+  starts=(); answers=(); sql_ep=(); sql_spark=()
+  for i in $(seq "$REPS"); do
+    log="$WORK/logs/endpoint.$i.log"
+    t0="$(date +%s.%N)"
+    "$HRSS" serve --config "$EP_CFG" > "$log" 2>&1 &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null && ! grep -q "^hrss serve: serving" "$log"; do sleep 0.1; done
+    grep -q "^hrss serve: serving" "$log" || { say "bench: hrss serve did not start, see $log"; exit 1; }
+    starts+=("$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')")
+    answers+=("$(sed -n 's/.*Trino answers after \([0-9.]*\) s$/\1/p' "$log")")
+    read -r wall kib code < <(timed "$WORK/logs/sql-endpoint.$i.log" "$HRSS" sql --config "$EP_CFG" "$Q")
+    [[ "$code" == 0 ]] || { say "bench: hrss sql through the endpoint failed, see $WORK/logs/sql-endpoint.$i.log"; exit 1; }
+    sql_ep+=("$wall")
+    if [[ "$i" == "$REPS" ]]; then
+      "$HRSS_HOME/jobs/bin/spark-java" "$TEST_CP" org.hrssplan.bench.EndpointQueries "$EP_URL" "$HRSS_HOME/notebooks-export" 5 \
+        > "$WORK/logs/endpoint-queries.log" 2>&1 || { say "bench: the notebooks' queries failed, see $WORK/logs/endpoint-queries.log"; exit 1; }
+      server="$(sed -n 's/.*"server_pid" : \([0-9]*\).*/\1/p' "$WORK/lake-seeds/_endpoint/endpoint.json")"
+      record endpoint "Trino RSS MiB after the queries" "$(awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$server/status")"
+    fi
+    "$HRSS" serve stop --config "$EP_CFG" > /dev/null 2>&1
+    wait "$pid" || true
+    read -r wall kib code < <(timed "$WORK/logs/sql-spark.$i.log" "$HRSS" sql --config "$EP_CFG" "$Q")
+    [[ "$code" == 0 ]] || { say "bench: hrss sql on Spark failed, see $WORK/logs/sql-spark.$i.log"; exit 1; }
+    sql_spark+=("$wall")
+  done
+  record endpoint "start s (hrss serve until serving)" "${starts[@]}"
+  record endpoint "of which Trino's own start s" "${answers[@]}"
+  q="$(tail -1 "$WORK/logs/endpoint-queries.log")"
+  for k in first_median first_max warm_median warm_max; do
+    record endpoint "notebook queries ms, $k of 13" "$(sed "s/.*$k=\([0-9]*\).*/\1/" <<< "$q")"
+  done
+  record endpoint "hrss sql wall s, through the endpoint" "${sql_ep[@]}"
+  record endpoint "hrss sql wall s, embedded Spark" "${sql_spark[@]}"
 fi
 
 if want extract; then

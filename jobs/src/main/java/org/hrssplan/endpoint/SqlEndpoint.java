@@ -57,14 +57,26 @@ public final class SqlEndpoint implements AutoCloseable {
 
   /** The folder of the endpoint's own files under the lakehouse. */
   public static Path stateDir(AppConfig config) {
-    return Path.of(config.resolve(config.lakehouse()), "_endpoint");
+    return lakehouse(config).resolve("_endpoint");
+  }
+
+  /** The lakehouse folder on this machine ({@code file:} URIs too); a lakehouse elsewhere cannot be served. */
+  static Path lakehouse(AppConfig config) {
+    String loc = config.resolve(config.lakehouse());
+    if (loc.startsWith("file:")) return Path.of(URI.create(loc));
+    if (loc.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) {
+      throw new IllegalArgumentException("hrss serve reads a lakehouse on this machine's file system; " + loc + " is not one");
+    }
+    return Path.of(loc);
   }
 
   /** Starts Trino from {@code serverHome} with {@code javaHome}, waits until it serves, pins the views. */
   public static SqlEndpoint start(AppConfig config, Path serverHome, Path javaHome, PrintStream log) throws IOException, SQLException {
-    Path lakehouse = Path.of(config.resolve(config.lakehouse()));
-    if (config.lakehouse().matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*") && !config.lakehouse().startsWith("file:")) {
-      throw new IOException("hrss serve reads a lakehouse on this machine's file system; " + config.lakehouse() + " is not one");
+    Path lakehouse;
+    try {
+      lakehouse = lakehouse(config);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage());
     }
     Optional<Running> already = Running.find(config);
     if (already.isPresent()) {
@@ -73,6 +85,7 @@ public final class SqlEndpoint implements AutoCloseable {
     }
     EndpointSettings s = config.endpoint().resolved(config::resolve);
     Path state = stateDir(config);
+    stopOrphan(state, log);
     Files.createDirectories(state.resolve("var/log"));
     TrinoFiles.Admin admin = TrinoFiles.Admin.random();
     long heap = heapBytes(s.heap());
@@ -239,6 +252,28 @@ public final class SqlEndpoint implements AutoCloseable {
     }
   }
 
+  /**
+   * A Trino left running by an endpoint that was killed (SIGKILL leaves no time to stop it) still holds the port: it
+   * is stopped when its command line names this endpoint's folder, so no other process is ever touched.
+   */
+  private static void stopOrphan(Path state, PrintStream log) {
+    Path record = state.resolve("endpoint.json");
+    if (!Files.isRegularFile(record)) return;
+    try {
+      long serverPid = JSON.readTree(record.toFile()).path("server_pid").asLong(-1);
+      Optional<ProcessHandle> orphan = ProcessHandle.of(serverPid)
+          .filter(h -> h.info().commandLine().map(c -> c.contains(state.resolve("var").toString())).orElse(false));
+      if (orphan.isPresent()) {
+        log.println("hrss serve: stopping the Trino (pid " + serverPid + ") a killed endpoint left running");
+        orphan.get().destroy();
+        orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      Files.deleteIfExists(record);
+    } catch (Exception e) {
+      log.println("hrss serve: could not stop a Trino left running (" + e.getMessage() + "); if the port is taken, stop it by hand");
+    }
+  }
+
   /** Trino's heap: the configured size, or a quarter of the machine's memory between 1 and 8 GiB. */
   static long heapBytes(String heap) {
     if (!heap.equals("auto")) {
@@ -250,20 +285,22 @@ public final class SqlEndpoint implements AutoCloseable {
     return Math.max(1L << 30, Math.min(8L << 30, total / 4));
   }
 
-  /** An endpoint recorded as serving a lakehouse, whose process is alive. */
+  /** An endpoint recorded as serving a lakehouse whose Trino is alive (a process whose command line names its folder). */
   public record Running(long pid, String jdbcUrl, boolean loopback, int port) {
     public static Optional<Running> find(AppConfig config) {
-      Path f = stateDir(config).resolve("endpoint.json");
-      if (!Files.isRegularFile(f)) return Optional.empty();
       try {
+        Path f = stateDir(config).resolve("endpoint.json");
+        if (!Files.isRegularFile(f)) return Optional.empty();
         JsonNode n = JSON.readTree(f.toFile());
         long pid = n.path("pid").asLong();
+        String var = stateDir(config).resolve("var").toString();
         if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-            && ProcessHandle.of(n.path("server_pid").asLong()).map(ProcessHandle::isAlive).orElse(false)) {
+            && ProcessHandle.of(n.path("server_pid").asLong())
+                .flatMap(h -> h.info().commandLine()).map(c -> c.contains(var)).orElse(false)) {
           return Optional.of(new Running(pid, n.path("jdbc_url").asText(), n.path("loopback").asBoolean(), n.path("port").asInt()));
         }
       } catch (IOException | RuntimeException e) {
-        // unreadable: as if none
+        // unreadable, or a lakehouse not on this machine: no endpoint
       }
       return Optional.empty();
     }

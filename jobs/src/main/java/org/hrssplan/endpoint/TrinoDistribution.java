@@ -50,17 +50,24 @@ public final class TrinoDistribution {
     String repo = System.getenv("HRSS_MAVEN_REPO_LOCAL");
     Path local = (repo == null || repo.isBlank() ? Path.of(System.getProperty("user.home"), ".m2", "repository") : Path.of(repo))
         .resolve(ARTIFACT_PATH);
-    if (!Files.isRegularFile(local)) download(local, progress);
+    if (!Files.isRegularFile(local)) download(System.getenv().getOrDefault("HRSS_MAVEN_REPOSITORY", DEFAULT_REPOSITORY), local, progress);
     return local;
   }
 
-  /** From {@code $HRSS_MAVEN_REPOSITORY} (a mirror), else Maven Central; checked against the repository's SHA-1. */
-  static void download(Path target, PrintStream progress) throws IOException, InterruptedException {
-    String repo = System.getenv().getOrDefault("HRSS_MAVEN_REPOSITORY", DEFAULT_REPOSITORY).replaceAll("/+$", "");
+  /**
+   * The server from the Maven repository at {@code repository} ({@code $HRSS_MAVEN_REPOSITORY}, a mirror, else Maven
+   * Central) into {@code target}, checked against the repository's SHA-1; nothing is left at {@code target} unless whole.
+   */
+  static void download(String repository, Path target, PrintStream progress) throws IOException, InterruptedException {
+    String repo = repository.replaceAll("/+$", "");
     URI uri = URI.create(repo + "/" + ARTIFACT_PATH);
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-    String expectedSha1 = http.send(HttpRequest.newBuilder(URI.create(uri + ".sha1")).build(), HttpResponse.BodyHandlers.ofString())
-        .body().trim().split("\\s+")[0];
+    HttpResponse<String> sha = http.send(HttpRequest.newBuilder(URI.create(uri + ".sha1")).build(), HttpResponse.BodyHandlers.ofString());
+    if (sha.statusCode() != 200) {
+      throw new IOException("downloading the Trino server: " + uri + ".sha1 answered HTTP " + sha.statusCode()
+          + " (behind a mirror? set HRSS_MAVEN_REPOSITORY; or run: mvn dependency:get -Dartifact=io.trino:trino-server:" + VERSION + ":tar.gz)");
+    }
+    String expectedSha1 = sha.body().trim().split("\\s+")[0];
     HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() != 200) {
       throw new IOException("downloading the Trino server from " + uri + " answered HTTP " + response.statusCode()

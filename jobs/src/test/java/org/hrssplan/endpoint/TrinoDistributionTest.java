@@ -90,6 +90,53 @@ class TrinoDistributionTest {
     assertFalse(Files.exists(tmp.resolve("escaped.txt")));
   }
 
+  /** A Maven repository on loopback serving {@code body} as the server archive and {@code sha1} as its checksum. */
+  private static com.sun.net.httpserver.HttpServer repository(byte[] body, String sha1) throws IOException {
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    String path = "/maven2/io/trino/trino-server/" + TrinoDistribution.VERSION + "/trino-server-" + TrinoDistribution.VERSION + ".tar.gz";
+    server.createContext("/", exchange -> {
+      String p = exchange.getRequestURI().getPath();
+      byte[] answer = p.equals(path) ? body : p.equals(path + ".sha1") ? sha1.getBytes(StandardCharsets.US_ASCII) : null;
+      exchange.sendResponseHeaders(answer == null ? 404 : 200, answer == null ? -1 : answer.length);
+      if (answer != null) exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
+  @Test
+  void downloadsTheServerWithProgressAndKeepsItOnlyWhenItsChecksumMatches() throws Exception {
+    byte[] body = new byte[300_000];
+    new java.util.Random(7).nextBytes(body);
+    String sha1 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(body));
+    Path target = tmp.resolve("m2/trino-server.tar.gz");
+    var progress = new java.io.ByteArrayOutputStream();
+    var good = repository(body, sha1 + "  trino-server.tar.gz\n");
+    try {
+      TrinoDistribution.download("http://127.0.0.1:" + good.getAddress().getPort() + "/maven2/", target,
+          new java.io.PrintStream(progress, true, StandardCharsets.UTF_8));
+    } finally {
+      good.stop(0);
+    }
+    assertTrue(java.util.Arrays.equals(body, Files.readAllBytes(target)));
+    assertTrue(progress.toString(StandardCharsets.UTF_8).contains("100 %"), progress.toString(StandardCharsets.UTF_8));
+
+    Path other = tmp.resolve("m2/other.tar.gz");
+    var bad = repository(body, "0".repeat(40));
+    try {
+      IOException e = assertThrows(IOException.class, () -> TrinoDistribution.download("http://127.0.0.1:" + bad.getAddress().getPort()
+          + "/maven2", other, System.err));
+      assertTrue(e.getMessage().contains("SHA-1"), e.getMessage());
+    } finally {
+      bad.stop(0);
+    }
+    assertFalse(Files.exists(other));
+    assertFalse(Files.exists(tmp.resolve("m2/other.tar.gz.part")));
+    IOException missing = assertThrows(IOException.class, () -> TrinoDistribution.download("http://127.0.0.1:1/nothing", other, System.err));
+    assertFalse(Files.exists(other), missing.getMessage());
+  }
+
   @Test
   void theServerTheTestsResolveIsTheVersionHrssServeRuns() {
     // the pom's trino.version reaches the tests as the tar.gz's path
