@@ -30,7 +30,7 @@ public final class Hrss {
     cl.registerConverter(java.nio.file.Path.class, paths(callerDirectory()));
     cl.setExitCodeExceptionMapper(e -> UNEXPECTED);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof org.hrssplan.config.AppConfig.MissingInput) {
+      if (ex instanceof org.hrssplan.config.AppConfig.MissingInput || ex instanceof org.hrssplan.config.AppConfig.Invalid) {
         cmd.getErr().println("hrss: " + ex.getMessage());
         return HANDLED_FAILURE;
       }

@@ -31,6 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
     AppConfig cfg = config.load();
     Path javaHome;
     try {
+      cfg.endpoint().requireServable(cfg.source()); // before anything is downloaded
       javaHome = TrinoJava.find(cfg.endpoint().javaHome());
     } catch (java.io.IOException e) {
       System.err.println(e.getMessage());
@@ -47,6 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
     Thread stopper = new Thread(() -> {
       System.err.println("hrss serve: stopping Trino …");
       endpoint.close();
+      System.err.println("hrss serve: stopped");
     });
     Runtime.getRuntime().addShutdownHook(stopper);
     EndpointSettings s = cfg.endpoint();
@@ -90,7 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = {"Add a user (or change its password) in the endpoint's password file (endpoint.users).",
           "The password is read from the terminal, or from standard input when there is none."})
   static final class Passwd implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "USER")
+    @Parameters(index = "0", paramLabel = "USER", description = "the user name analysts log in with (letters, digits, _ . @ -)")
     String user;
 
     @Mixin

@@ -93,6 +93,7 @@ public final class SqlCommand implements Callable<Integer> {
       }
     } catch (SQLException e) {
       err.println("hrss sql: " + e.getMessage());
+      err.println("hrss sql: (answered by the SQL endpoint, in Trino's SQL; Spark SQL such as DESCRIBE DETAIL: --engine spark)");
       return Hrss.HANDLED_FAILURE;
     }
   }
@@ -134,6 +135,7 @@ public final class SqlCommand implements Callable<Integer> {
         System.err.println("hrss sql: no published tables under " + cfg.resolve(cfg.lakehouse()) + " — run: jobs/bin/hrss run");
         return Hrss.HANDLED_FAILURE;
       }
+      spark.catalog().setCurrentDatabase(cfg.database()); // unqualified names mean the same as through the endpoint
       if (statement == null) return SqlShell.run("embedded Spark, Spark SQL", (sql, o, e) -> execute(spark, sql, o, e));
       return execute(spark, statement, System.out, System.err);
     } finally {

@@ -41,6 +41,13 @@ public record AppConfig(
   }
 
 
+  /** The configuration says something that cannot be (an unknown gate, a port out of range, …): one line, exit 1. */
+  public static final class Invalid extends IOException {
+    public Invalid(String message) {
+      super(message);
+    }
+  }
+
   public static final String DEFAULT_RESOURCE = "conf/hrss.yaml";
 
   public static AppConfig load(Path explicit) throws IOException {
@@ -63,7 +70,7 @@ public record AppConfig(
       source = "classpath:" + DEFAULT_RESOURCE;
     }
     if (root.has("tables")) {
-      throw new IOException(source + ": `tables:` is not a setting: every table has one fixed name, the same in the lakehouse, the"
+      throw new Invalid(source + ": `tables:` is not a setting: every table has one fixed name, the same in the lakehouse, the"
           + " catalog, the models and the exports (README \"Tables\"); remove the section (lakehouse: and database: say where they go)");
     }
     JsonNode q = root.path("quality");
@@ -85,7 +92,7 @@ public record AppConfig(
 
   private static int parallelWrites(JsonNode root, String source) throws IOException {
     int n = root.path("parallel_writes").asInt(4);
-    if (n < 1) throw new IOException(source + ": parallel_writes must be at least 1, not " + n);
+    if (n < 1) throw new Invalid(source + ": parallel_writes must be at least 1, not " + n);
     return n;
   }
 
@@ -95,9 +102,9 @@ public record AppConfig(
         "value_changed_same_document", "tables_not_read");
     for (var it = node.fields(); it.hasNext(); ) {
       var e = it.next();
-      if (!known.contains(e.getKey())) throw new IOException(source + ": unknown gate '" + e.getKey() + "' (known: " + known + ")");
+      if (!known.contains(e.getKey())) throw new Invalid(source + ": unknown gate '" + e.getKey() + "' (known: " + known + ")");
       String action = e.getValue().path("action").asText("warn");
-      if (!action.equals("warn") && !action.equals("fail")) throw new IOException(source + ": gates." + e.getKey() + ".action must be warn or fail");
+      if (!action.equals("warn") && !action.equals("fail")) throw new Invalid(source + ": gates." + e.getKey() + ".action must be warn or fail");
       gates.put(e.getKey(), new org.hrssplan.quality.GateRule(e.getKey(), e.getValue().path("max").asDouble(0), action));
     }
     return java.util.Collections.unmodifiableMap(gates); // in the file's order, so that every run prints them alike
@@ -106,7 +113,7 @@ public record AppConfig(
   private static String text(JsonNode root, String section, String field, String source) throws IOException {
     JsonNode n = section == null ? root.path(field) : root.path(section).path(field);
     if (n.isMissingNode() || n.asText().isBlank()) {
-      throw new IOException(source + ": " + (section == null ? "" : section + ".") + field + " is missing");
+      throw new Invalid(source + ": " + (section == null ? "" : section + ".") + field + " is missing");
     }
     return n.asText();
   }

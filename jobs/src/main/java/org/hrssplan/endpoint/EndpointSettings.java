@@ -2,6 +2,7 @@ package org.hrssplan.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import org.hrssplan.config.AppConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -21,15 +22,26 @@ public record EndpointSettings(String host, int port, String javaHome, String he
     EndpointSettings s = new EndpointSettings(node.path("host").asText(d.host), node.path("port").asInt(d.port),
         node.path("java_home").asText(d.javaHome), node.path("heap").asText(d.heap), node.path("users").asText(d.users),
         node.path("tls_keystore").asText(d.tlsKeystore), node.path("tls_keystore_password_env").asText(d.tlsKeystorePasswordEnv));
-    if (s.port < 1 || s.port > 65534) throw new IOException(source + ": endpoint.port must be between 1 and 65534, not " + s.port);
+    if (s.port < 1 || s.port > 65534) throw new AppConfig.Invalid(source + ": endpoint.port must be between 1 and 65534, not " + s.port);
     if (!s.heap.equals("auto") && !s.heap.matches("\\d+[MG]")) {
-      throw new IOException(source + ": endpoint.heap must be auto or a size like 2G or 1536M, not '" + s.heap + "'");
-    }
-    if (!s.loopback() && (s.users.isBlank() || s.tlsKeystore.isBlank())) {
-      throw new IOException(source + ": endpoint.host " + s.host + " is reachable from other machines: set endpoint.users (a password"
-          + " file, `hrss serve passwd NAME`) and endpoint.tls_keystore (Trino takes passwords over HTTPS only), or keep 127.0.0.1");
+      throw new AppConfig.Invalid(source + ": endpoint.heap must be auto or a size like 2G or 1536M, not '" + s.heap + "'");
     }
     return s;
+  }
+
+  /**
+   * Beyond loopback Trino must ask for passwords, which it takes over HTTPS only: both a password file and a keystore
+   * are needed. Checked when the endpoint starts, so that the nightly run never depends on it.
+   */
+  public void requireServable(String source) throws AppConfig.Invalid {
+    if (loopback()) return;
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    if (users.isBlank()) missing.add("endpoint.users (a password file: jobs/bin/hrss serve passwd NAME writes it)");
+    if (tlsKeystore.isBlank()) missing.add("endpoint.tls_keystore (PEM or PKCS12, for HTTPS: Trino takes passwords over HTTPS only)");
+    if (!missing.isEmpty()) {
+      throw new AppConfig.Invalid(source + ": endpoint.host " + host + " is reachable from other machines, so set " + String.join(" and ", missing)
+          + "; or keep host 127.0.0.1");
+    }
   }
 
   /** With the password file and keystore as absolute paths ({@code resolve}: the config's rule for relative ones). */

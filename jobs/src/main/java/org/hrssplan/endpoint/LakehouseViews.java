@@ -57,12 +57,11 @@ final class LakehouseViews {
             st.execute("CALL " + c + ".system.register_table(schema_name => '" + live + "', table_name => '" + t.name()
                 + "', table_location => 'local:///" + t.name() + "')");
           }
-          st.execute("CREATE OR REPLACE VIEW " + view + " SECURITY DEFINER AS SELECT * FROM " + c + "." + live + "." + t.name()
-              + (version == null ? "" : " FOR VERSION AS OF " + version));
-          st.execute("COMMENT ON VIEW " + view + " IS '" + t.comment().replace("'", "''")
-              + (version == null ? " (latest commit)" : " (run " + current.runId() + ", Delta version " + version + ")") + "'");
+          String comment = t.comment() + (version == null ? " (latest commit)" : " (run " + current.runId() + ", Delta version " + version + ")");
+          st.execute("CREATE OR REPLACE VIEW " + view + " COMMENT '" + comment.replace("'", "''") + "' SECURITY DEFINER AS SELECT * FROM "
+              + c + "." + live + "." + t.name() + (version == null ? "" : " FOR VERSION AS OF " + version));
         } catch (SQLException e) {
-          problems.put(t.name(), e.getMessage());
+          problems.put(t.name(), String.valueOf(e.getMessage()).replaceFirst("^Query failed \\(#[^)]*\\): ", ""));
         }
       }
     }

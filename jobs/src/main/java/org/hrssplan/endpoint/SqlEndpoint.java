@@ -35,6 +35,12 @@ import org.hrssplan.ops.CurrentRun;
 public final class SqlEndpoint implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  /**
+   * Trino runs under a small shell that stops it when this JVM is gone, however it went (a SIGKILLed endpoint or test
+   * JVM leaves no Trino behind), and forwards SIGTERM to it. Arguments: this JVM's pid, then Trino's command line.
+   */
+  private static final String WATCHDOG = "parent=$1; shift; \"$@\" & t=$!; trap 'kill -TERM $t 2>/dev/null; wait $t; exit' TERM INT; "
+      + "while kill -0 \"$parent\" 2>/dev/null && kill -0 $t 2>/dev/null; do sleep 1; done; kill -TERM $t 2>/dev/null; wait $t";
 
   private final AppConfig config;
   private final Path state;
@@ -83,16 +89,20 @@ public final class SqlEndpoint implements AutoCloseable {
       throw new IOException("an endpoint is already serving this lakehouse (pid " + already.get().pid() + ", " + already.get().jdbcUrl()
           + "); stop it with: jobs/bin/hrss serve stop");
     }
+    config.endpoint().requireServable(config.source());
     EndpointSettings s = config.endpoint().resolved(config::resolve);
     Path state = stateDir(config);
     stopOrphan(state, log);
     Files.createDirectories(state.resolve("var/log"));
+    // the metastore names the endpoint's own user (as owner of what it registers): for this OS user's eyes only
+    Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     TrinoFiles.Admin admin = TrinoFiles.Admin.random();
     long heap = heapBytes(s.heap());
     Path etc = TrinoFiles.write(state, lakehouse, s, config.database(), admin, heap);
     Path out = state.resolve("var/log/server.out");
-    ProcessBuilder pb = new ProcessBuilder(serverHome.resolve("bin/launcher").toString(), "run", "-etc-dir", etc.toString(),
-        "-data-dir", state.resolve("var").toString(), "-jvm-dir", javaHome.toString())
+    ProcessBuilder pb = new ProcessBuilder("bash", "-c", WATCHDOG, "hrss-trino", String.valueOf(ProcessHandle.current().pid()),
+        serverHome.resolve("bin/launcher").toString(), "run", "-etc-dir", etc.toString(), "-data-dir", state.resolve("var").toString(),
+        "-jvm-dir", javaHome.toString())
         .redirectErrorStream(true).redirectOutput(out.toFile());
     pb.environment().put("JAVA_HOME", javaHome.toString());
     pb.environment().put("PATH", javaHome.resolve("bin") + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
@@ -102,6 +112,7 @@ public final class SqlEndpoint implements AutoCloseable {
     Instant t0 = Instant.now();
     Process p = pb.start();
     SqlEndpoint e = new SqlEndpoint(config, state, p, admin, httpPort);
+    Runtime.getRuntime().addShutdownHook(new Thread(e::close, "hrss-endpoint-stop"));
     try {
       e.awaitReady(out);
       log.printf("hrss serve: Trino answers after %.1f s%n", Duration.between(t0, Instant.now()).toMillis() / 1000.0);
@@ -129,7 +140,7 @@ public final class SqlEndpoint implements AutoCloseable {
     }
     pinnedRun = pinned.runId();
     if (pinned.problems().isEmpty()) pinnedState = seen;
-    String problems = pinned.problems().toString();
+    String problems = pinned.problems().keySet().toString(); // by table: Trino's messages carry a new query id each time
     if (pinned.problems().isEmpty() || !problems.equals(lastProblems)) {
       log.printf("hrss serve: %s.* pinned to %s (%d ms)%s%n", config.database(),
           pinnedRun.isEmpty() ? "the tables' latest commits (no complete run recorded)" : "run " + pinnedRun,
@@ -154,14 +165,17 @@ public final class SqlEndpoint implements AutoCloseable {
 
   /** Memory the server process holds now (resident set, from /proc), or -1. */
   public long residentBytes() {
+    long sum = 0;
     try {
-      for (String l : Files.readAllLines(Path.of("/proc/" + server.pid() + "/status"))) {
-        if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("\\D", "")) * 1024;
+      for (ProcessHandle h : java.util.stream.Stream.concat(java.util.stream.Stream.of(server.toHandle()), server.descendants()).toList()) {
+        for (String l : Files.readAllLines(Path.of("/proc/" + h.pid() + "/status"))) {
+          if (l.startsWith("VmRSS:")) sum += Long.parseLong(l.replaceAll("\\D", "")) * 1024;
+        }
       }
     } catch (IOException | RuntimeException e) {
-      // not Linux: unknown
+      return -1; // not Linux, or the process just ended: unknown
     }
-    return -1;
+    return sum;
   }
 
   /** The endpoint's own connection (registers tables, pins views); the tests' too. */
@@ -231,18 +245,20 @@ public final class SqlEndpoint implements AutoCloseable {
     Files.move(tmp, state.resolve("endpoint.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** Stops the server (SIGTERM, then after 30 s SIGKILL) and removes the record. */
+  /** Stops the server (SIGTERM, then after 30 s SIGKILL) and removes the record; once, from whichever thread comes first. */
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       Files.deleteIfExists(state.resolve("endpoint.json"));
     } catch (IOException e) {
       // the record names a dead process; Running.find ignores it
     }
     if (!server.isAlive()) return;
+    List<ProcessHandle> trino = server.descendants().toList();
     server.destroy();
     try {
       if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        trino.forEach(ProcessHandle::destroyForcibly);
         server.destroyForcibly();
         server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
       }

@@ -83,6 +83,7 @@ public final class TrinoDistribution {
       throw new IllegalStateException(e);
     }
     progress.printf("hrss serve: downloading Trino %s once (%s) from %s%n", VERSION, total > 0 ? mib(total) : "size unknown", repo);
+    long t0 = System.nanoTime();
     try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(part)) {
       byte[] buf = new byte[1 << 16];
       long done = 0;
@@ -104,6 +105,7 @@ public final class TrinoDistribution {
       throw new IOException("the downloaded Trino server's SHA-1 is " + actual + ", the repository says " + expectedSha1 + ": not used");
     }
     Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    progress.printf("hrss serve: downloaded in %.0f s, SHA-1 checked: %s%n", (System.nanoTime() - t0) / 1e9, target);
   }
 
   /**
@@ -115,6 +117,7 @@ public final class TrinoDistribution {
     Path done = home.resolve(".hrss-complete");
     if (Files.isRegularFile(done)) return home;
     progress.printf("hrss serve: unpacking Trino %s into %s (once) …%n", VERSION, home);
+    long t0 = System.nanoTime();
     deleteTree(home);
     // The archive stores a jar shared by several plugins once and hard-links the others to it, often from a plugin
     // not kept: everything is unpacked (links as links), then what is not kept is deleted; the links keep their data.
@@ -156,6 +159,7 @@ public final class TrinoDistribution {
     }
     if (!Files.isRegularFile(home.resolve("bin/launcher"))) throw new IOException(tarball + " holds no bin/launcher: not a Trino server");
     Files.writeString(done, VERSION + "\n");
+    progress.printf("hrss serve: unpacked in %.0f s%n", (System.nanoTime() - t0) / 1e9);
     return home;
   }
 

@@ -33,7 +33,7 @@ public final class TrinoJava {
       looked.add(candidate[0] + "=" + home + " (" + v.map(x -> "Java " + x).orElse("no Java there") + ")");
       if (!candidate[0].equals("JAVA_HOME")) {
         throw new IOException("hrss serve: " + looked.get(looked.size() - 1) + " is not a Java " + MINIMUM + " or newer, which Trino "
-            + TrinoDistribution.VERSION + " needs");
+            + TrinoDistribution.VERSION + " needs. " + INSTALL);
       }
     }
     Path jvms = Path.of("/usr/lib/jvm");
@@ -46,10 +46,11 @@ public final class TrinoJava {
       looked.add("/usr/lib/jvm/* (no Java " + MINIMUM + "+)");
     }
     throw new IOException("hrss serve: Trino " + TrinoDistribution.VERSION + " needs Java " + MINIMUM + " or newer (the job itself stays on"
-        + " Java 17) and none was found; looked at: " + String.join(", ", looked) + ". Install a JDK 25 (e.g. Eclipse Temurin 25 from"
-        + " adoptium.net, or apt-get install temurin-25-jdk from Adoptium's Debian repository) and set TRINO_JAVA_HOME to it or"
-        + " endpoint.java_home in conf/hrss.yaml.");
+        + " Java 17) and none was found; looked at: " + String.join(", ", looked) + ". " + INSTALL);
   }
+
+  private static final String INSTALL = "Install a JDK 25 (e.g. Eclipse Temurin 25 from adoptium.net, or apt-get install temurin-25-jdk"
+      + " from Adoptium's Debian repository) and set TRINO_JAVA_HOME to it, or endpoint.java_home in conf/hrss.yaml.";
 
   /** The feature version a JDK's {@code release} file names, if {@code home} is a JDK with bin/java. */
   static Optional<Integer> version(Path home) {

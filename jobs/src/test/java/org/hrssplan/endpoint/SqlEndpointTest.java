@@ -268,11 +268,26 @@ class SqlEndpointTest {
       SQLException up = assertThrows(SQLException.class, () -> st.execute("CALL lakehouse.system.register_table(schema_name => '"
           + config.database() + "_live', table_name => 'up', table_location => 'local:///../../../../etc')"));
       assertTrue(up.getMessage().contains("outside of the root"), up.getMessage());
+      SQLException write = assertThrows(SQLException.class, () -> st.execute("INSERT INTO lakehouse." + config.database()
+          + "_live.dim_region SELECT * FROM lakehouse." + config.database() + "_live.dim_region"));
+      assertTrue(write.getMessage().contains("Access Denied"), write.getMessage());
+      SQLException schema = assertThrows(SQLException.class, () -> st.execute("CREATE SCHEMA lakehouse.elsewhere"));
+      assertTrue(schema.getMessage().contains("Access Denied"), schema.getMessage());
       // a real Delta table beside the lakehouse, named by its absolute path: Trino looks for it inside the lakehouse
       spark.range(1).write().format("delta").save(tmp.resolve("outside").toString());
       SQLException beside = assertThrows(SQLException.class, () -> st.execute("CALL lakehouse.system.register_table(schema_name => '"
           + config.database() + "_live', table_name => 'beside', table_location => 'file://" + tmp.resolve("outside") + "')"));
       assertTrue(beside.getMessage().contains("No transaction log found"), beside.getMessage());
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theEndpointsFilesWhichNameItsOwnUserAreReadableByItsOwnerOnly() throws Exception {
+    Path state = SqlEndpoint.stateDir(config);
+    assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
+    try (var files = Files.walk(state.resolve("metastore"))) {
+      assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("user_hrss_endpoint_")), "the metastore names the owner");
     }
   }
 
