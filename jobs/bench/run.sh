@@ -183,7 +183,8 @@ if want endpoint; then
       "$HRSS_HOME/jobs/bin/spark-java" "$TEST_CP" org.hrssplan.bench.EndpointQueries "$EP_URL" "$HRSS_HOME/notebooks-export" 5 \
         > "$WORK/logs/endpoint-queries.log" 2>&1 || { say "bench: the notebooks' queries failed, see $WORK/logs/endpoint-queries.log"; exit 1; }
       server="$(sed -n 's/.*"server_pid" : \([0-9]*\).*/\1/p' "$WORK/lake-seeds/_endpoint/endpoint.json")"
-      record endpoint "Trino RSS MiB after the queries" "$(awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$server/status")"
+      # Trino runs under a watchdog shell: the resident memory of both
+      record endpoint "Trino RSS MiB after the queries" "$(ps -o rss= --pid "$server" --ppid "$server" | awk '{s += $1} END {printf "%d", s / 1024}')"
     fi
     "$HRSS" serve stop --config "$EP_CFG" > /dev/null 2>&1
     wait "$pid" || true
