@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
  * {@code hrss sql "SELECT …"} runs one statement; {@code hrss sql} alone opens an interactive shell (JLine: line
  * editing, history in ~/.hrss_sql_history, statements over several lines until ';'). Read-only. The statement goes to
  * the SQL endpoint when one is serving this lakehouse ({@code hrss serve}: Trino's SQL, answers in a fraction of a
- * second), else to an embedded Spark (Spark SQL, a session start of ~10 s); {@code --engine} chooses.
+ * second), else to an embedded Spark (Spark SQL, a session start of 10–15 s); {@code --engine} chooses.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = {"Query the published tables (database hrss). With a STATEMENT: run it and print the result.",
@@ -117,15 +117,23 @@ public final class SqlCommand implements Callable<Integer> {
     }
     AppConfig cfg = config.load();
     Optional<SqlEndpoint.Running> running = engine.equals("spark") ? Optional.empty() : SqlEndpoint.Running.find(cfg);
+    Connection endpoint = null;
     if (running.isPresent()) {
-      try (Connection c = connect(running.get(), cfg)) {
-        if (c != null) {
-          if (statement == null) return SqlShell.run("SQL endpoint " + running.get().jdbcUrl() + ", Trino SQL", (sql, o, e) -> execute(c, sql, o, e));
-          return execute(c, statement, System.out, System.err);
-        }
+      try {
+        endpoint = connect(running.get(), cfg);
+      } catch (SQLException e) {
+        System.err.println("hrss sql: the SQL endpoint does not answer (" + e.getMessage() + ")"
+            + (engine.equals("endpoint") ? "" : "; answering with Spark"));
       }
-    } else if (engine.equals("endpoint")) {
-      System.err.println("hrss sql: no SQL endpoint is serving " + cfg.resolve(cfg.lakehouse()) + " — start one: jobs/bin/hrss serve");
+    }
+    if (endpoint != null) {
+      try (Connection c = endpoint) {
+        if (statement == null) return SqlShell.run("SQL endpoint " + running.get().jdbcUrl() + ", Trino SQL", (sql, o, e) -> execute(c, sql, o, e));
+        return execute(c, statement, System.out, System.err);
+      }
+    }
+    if (engine.equals("endpoint")) {
+      if (running.isEmpty()) System.err.println("hrss sql: no SQL endpoint is serving " + cfg.resolve(cfg.lakehouse()) + " — start one: jobs/bin/hrss serve");
       return Hrss.HANDLED_FAILURE;
     }
     SparkSession spark = SparkSessions.create("hrss-sql");
@@ -149,7 +157,7 @@ public final class SqlCommand implements Callable<Integer> {
    */
   private static Connection connect(SqlEndpoint.Running endpoint, AppConfig cfg) throws SQLException {
     Properties p = new Properties();
-    String host = cfg.endpoint().host().equals("0.0.0.0") || cfg.endpoint().host().equals("::") ? "127.0.0.1" : cfg.endpoint().host();
+    String host = cfg.endpoint().localAddress();
     p.setProperty("user", System.getProperty("user.name"));
     if (!endpoint.loopback()) {
       String user = System.getenv("HRSS_SQL_USER");

@@ -59,9 +59,19 @@ public record EndpointSettings(String host, int port, String javaHome, String he
     }
   }
 
+  /** Listening on every address of the machine. */
+  private boolean wildcard() {
+    return host.equals("0.0.0.0") || host.equals("::");
+  }
+
+  /** The address a client on this machine (hrss sql, the endpoint itself) connects to. */
+  public String localAddress() {
+    return wildcard() ? "127.0.0.1" : host;
+  }
+
   /** The JDBC URL a client uses, with the catalog and the schema of the published tables. */
   public String jdbcUrl(String database) {
-    String address = host.equals("0.0.0.0") || host.equals("::") ? "<this-host>" : host;
+    String address = wildcard() ? "<this-host>" : host;
     return "jdbc:trino://" + address + ":" + port + "/" + TrinoFiles.CATALOG + "/" + database + (loopback() ? "" : "?SSL=true");
   }
 }

@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.ops.CurrentRun;
@@ -30,14 +32,14 @@ final class LakehouseViews {
   }
 
   /** What a sync did: the run pinned ("" before any run) and the tables it could not serve, with Trino's reason. */
-  record Pinned(String runId, java.util.Map<String, String> problems) {}
+  record Pinned(String runId, Map<String, String> problems) {}
 
   /**
    * Registers new tables and re-pins every view to the current run. A table that cannot be served (a run is creating
    * it right now, or its folder is damaged) keeps its previous view and is named in the result.
    */
   Pinned sync(Connection admin) throws SQLException, IOException {
-    java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+    Map<String, String> problems = new LinkedHashMap<>();
     CurrentRun current = CurrentRun.read(config);
     String c = TrinoFiles.CATALOG;
     try (Statement st = admin.createStatement()) {
@@ -45,7 +47,7 @@ final class LakehouseViews {
       st.execute("CREATE SCHEMA IF NOT EXISTS " + c + "." + config.database());
       Set<String> registered = names(st, "SELECT table_name FROM " + c + ".information_schema.tables WHERE table_schema = '" + live + "'");
       for (PublishedTable t : PublishedTable.ALL) {
-        Path folder = Path.of(config.tablePath(t.name()));
+        Path folder = SqlEndpoint.lakehouse(config).resolve(t.name());
         String view = c + "." + config.database() + "." + t.name();
         if (!Files.isDirectory(folder.resolve("_delta_log"))) {
           st.execute("DROP VIEW IF EXISTS " + view);

@@ -181,7 +181,7 @@ public final class SqlEndpoint implements AutoCloseable {
   /** The endpoint's own connection (registers tables, pins views); the tests' too. */
   Connection adminConnection() throws SQLException {
     EndpointSettings s = config.endpoint();
-    String host = s.host().equals("0.0.0.0") || s.host().equals("::") ? "127.0.0.1" : s.host();
+    String host = s.localAddress();
     Properties p = new Properties();
     p.setProperty("user", admin.user());
     if (!s.loopback()) {
@@ -194,7 +194,7 @@ public final class SqlEndpoint implements AutoCloseable {
   }
 
   private void awaitReady(Path out) throws IOException {
-    String host = config.endpoint().host().equals("0.0.0.0") || config.endpoint().host().equals("::") ? "127.0.0.1" : config.endpoint().host();
+    String host = config.endpoint().localAddress();
     URI info = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort + "/v1/info");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(START_TIMEOUT);

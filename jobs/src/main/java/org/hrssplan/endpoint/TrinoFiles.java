@@ -48,7 +48,7 @@ public final class TrinoFiles {
     TrinoDistribution.deleteTree(etc);
     Files.createDirectories(etc.resolve("catalog"));
     Files.setPosixFilePermissions(etc, PosixFilePermissions.fromString("rwx------"));
-    String internal = s.host().equals("0.0.0.0") || s.host().equals("::") ? "127.0.0.1" : s.host();
+    String internal = s.localAddress();
     int httpPort = s.loopback() ? s.port() : s.port() + 1;
     long heapMib = heapBytes >> 20;
     write(etc.resolve("node.properties"), List.of(
