@@ -180,7 +180,7 @@ if want endpoint; then
     [[ "$code" == 0 ]] || { say "bench: hrss sql through the endpoint failed, see $WORK/logs/sql-endpoint.$i.log"; exit 1; }
     sql_ep+=("$wall")
     if [[ "$i" == "$REPS" ]]; then
-      "$HRSS_HOME/jobs/bin/spark-java" "$TEST_CP" org.hrssplan.bench.EndpointQueries "$EP_URL" "$HRSS_HOME/notebooks-export" 5 \
+      "$HRSS_HOME/jobs/bin/spark-java" "$TEST_CP" org.hrssplan.bench.EndpointQueries "$EP_URL" "$HRSS_HOME/notebooks-export" bench_seeds 5 \
         > "$WORK/logs/endpoint-queries.log" 2>&1 || { say "bench: the notebooks' queries failed, see $WORK/logs/endpoint-queries.log"; exit 1; }
       server="$(sed -n 's/.*"server_pid" : \([0-9]*\).*/\1/p' "$WORK/lake-seeds/_endpoint/endpoint.json")"
       # Trino runs under a watchdog shell: the resident memory of both

@@ -34,6 +34,8 @@ import org.hrssplan.ops.CurrentRun;
  */
 public final class SqlEndpoint implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The endpoint's own folder in the lakehouse: its configuration, metastore and logs. */
+  static final String STATE_DIR = "_endpoint";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   /**
    * Trino runs under a small shell that stops it when this JVM is gone, however it went (a SIGKILLed endpoint or test
@@ -63,7 +65,7 @@ public final class SqlEndpoint implements AutoCloseable {
 
   /** The folder of the endpoint's own files under the lakehouse. */
   public static Path stateDir(AppConfig config) {
-    return lakehouse(config).resolve("_endpoint");
+    return lakehouse(config).resolve(STATE_DIR);
   }
 
   /** The lakehouse folder on this machine ({@code file:} URIs too); a lakehouse elsewhere cannot be served. */
@@ -92,7 +94,7 @@ public final class SqlEndpoint implements AutoCloseable {
     config.endpoint().requireServable(config.source());
     EndpointSettings s = config.endpoint().resolved(config::resolve);
     Path state = stateDir(config);
-    stopOrphan(state, log);
+    Files.deleteIfExists(state.resolve("endpoint.json")); // a record left by a killed endpoint (its Trino died with it)
     Files.createDirectories(state.resolve("var/log"));
     // the metastore names the endpoint's own user (as owner of what it registers): for this OS user's eyes only
     Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
@@ -265,28 +267,6 @@ public final class SqlEndpoint implements AutoCloseable {
     } catch (InterruptedException e) {
       server.destroyForcibly();
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /**
-   * A Trino left running by an endpoint that was killed (SIGKILL leaves no time to stop it) still holds the port: it
-   * is stopped when its command line names this endpoint's folder, so no other process is ever touched.
-   */
-  private static void stopOrphan(Path state, PrintStream log) {
-    Path record = state.resolve("endpoint.json");
-    if (!Files.isRegularFile(record)) return;
-    try {
-      long serverPid = JSON.readTree(record.toFile()).path("server_pid").asLong(-1);
-      Optional<ProcessHandle> orphan = ProcessHandle.of(serverPid)
-          .filter(h -> h.info().commandLine().map(c -> c.contains(state.resolve("var").toString())).orElse(false));
-      if (orphan.isPresent()) {
-        log.println("hrss serve: stopping the Trino (pid " + serverPid + ") a killed endpoint left running");
-        orphan.get().destroy();
-        orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-      }
-      Files.deleteIfExists(record);
-    } catch (Exception e) {
-      log.println("hrss serve: could not stop a Trino left running (" + e.getMessage() + "); if the port is taken, stop it by hand");
     }
   }
 

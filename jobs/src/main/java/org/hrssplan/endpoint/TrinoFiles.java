@@ -26,7 +26,7 @@ import java.util.Map;
 public final class TrinoFiles {
   /** The catalog analysts connect to: {@code jdbc:trino://host:port/lakehouse/hrss}. */
   public static final String CATALOG = "lakehouse";
-  static final String METASTORE = "_endpoint/metastore";
+  static final String METASTORE = SqlEndpoint.STATE_DIR + "/metastore";
 
   private TrinoFiles() {}
 

@@ -65,9 +65,14 @@ public final class NotebookRunner {
     return new NotebookRun(nb, params, results, HtmlReport.render(nb, params, results));
   }
 
-  private CellResult execute(NotebookCell cell, Map<String, String> params) {
+  /** The statement a SQL cell runs: its comment lines (the rendering directives) dropped, parameters filled in. */
+  public static String statement(NotebookCell cell, Map<String, String> params) {
     String sql = substitute(stripComments(cell.text()), params).strip();
-    if (sql.endsWith(";")) sql = sql.substring(0, sql.length() - 1);
+    return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+  }
+
+  private CellResult execute(NotebookCell cell, Map<String, String> params) {
+    String sql = statement(cell, params);
     try {
       ReadOnlySql.check(sql);
       Dataset<Row> d = spark.sql(sql);

@@ -23,17 +23,14 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.cli.Hrss;
 import org.hrssplan.config.AppConfig;
-import org.hrssplan.notebooks.Notebook;
-import org.hrssplan.notebooks.NotebookCell;
 import org.hrssplan.ops.CurrentRun;
 import org.hrssplan.pipeline.NightlyJob;
 import org.hrssplan.pipeline.PublishedTable;
+import org.hrssplan.testing.NotebookQueries;
 import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -178,38 +175,18 @@ class SqlEndpointTest {
   @Test
   @Order(1)
   void everyNotebookQueryAnswersThroughTrinoAsSparkAnswersIt() throws Exception {
-    Pattern table = Pattern.compile("delta\\.`\\$\\{lakehouse}/(\\w+)`");
-    int queries = 0;
-    for (Path file : org.hrssplan.notebooks.NotebookRunner.list(TestFixtures.repoRoot().resolve("notebooks-export"))) {
-      Notebook nb = Notebook.parse(file.getFileName().toString(), Files.readString(file));
-      Map<String, String> params = new LinkedHashMap<>(nb.parameters());
-      params.put("lakehouse", config.resolve(config.lakehouse()));
-      for (NotebookCell cell : nb.cells()) {
-        if (cell.kind() != NotebookCell.Kind.SQL) continue;
-        String sql = cell.text().lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
-        if (sql.endsWith(";")) sql = sql.substring(0, sql.length() - 1);
-        String forTrino = substitute(table.matcher(sql).replaceAll(config.database() + ".$1"), params);
-        String forSpark = substitute(sql, params);
-        List<List<Object>> sparkRows = new ArrayList<>();
-        for (Row r : spark.sql(forSpark).collectAsList()) {
-          List<Object> l = new ArrayList<>();
-          for (int i = 0; i < r.size(); i++) l.add(r.get(i));
-          sparkRows.add(l);
-        }
-        List<List<Object>> trinoRows = trino(forTrino);
-        assertEquals(normalRows(sparkRows), normalRows(trinoRows), file.getFileName() + ":\n" + forTrino);
-        queries++;
+    var queries = NotebookQueries.of(TestFixtures.repoRoot().resolve("notebooks-export"), config.resolve(config.lakehouse()),
+        config.database());
+    for (NotebookQueries.Query q : queries) {
+      List<List<Object>> sparkRows = new ArrayList<>();
+      for (Row r : spark.sql(q.spark()).collectAsList()) {
+        List<Object> l = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) l.add(r.get(i));
+        sparkRows.add(l);
       }
+      assertEquals(normalRows(sparkRows), normalRows(trino(q.trino())), q.name() + ":\n" + q.trino());
     }
-    assertTrue(queries >= 8, "the notebooks' queries were found: " + queries);
-  }
-
-  private static String substitute(String sql, Map<String, String> params) {
-    Matcher m = Pattern.compile("\\$\\{(\\w+)}").matcher(sql);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) m.appendReplacement(sb, Matcher.quoteReplacement(params.get(m.group(1))));
-    m.appendTail(sb);
-    return sb.toString();
+    assertTrue(queries.size() >= 8, "the notebooks' queries were found: " + queries.size());
   }
 
   @Test
