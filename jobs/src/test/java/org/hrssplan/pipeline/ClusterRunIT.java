@@ -59,7 +59,11 @@ class ClusterRunIT {
     Process p = pb.start();
     assertTrue(p.waitFor(15, TimeUnit.MINUTES), "cluster run did not finish");
     String log = Files.readString(tmp.resolve("cluster.log"), StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), "spark-submit exit code; log:\n" + log.substring(Math.max(0, log.length() - 6000)));
+    // Spark's INFO lines after a failure push it out of any tail: the problems first, then the tail
+    String problems = log.lines().filter(l -> l.contains("ERROR") || l.contains("Exception") || l.startsWith("hrss") || l.contains("FAIL"))
+        .limit(60).reduce("", (a, b) -> a + b + "\n");
+    assertEquals(0, p.exitValue(), "spark-submit exit code; problems in the log:\n" + problems + "\nits tail:\n"
+        + log.substring(Math.max(0, log.length() - 3000)));
     System.out.printf("cluster run (local-cluster[2,1,1024]): %.1f s wall%n", (System.nanoTime() - start) / 1e9);
     assertTrue(log.contains("executor") || log.contains("Executor"), "executors were started");
 
