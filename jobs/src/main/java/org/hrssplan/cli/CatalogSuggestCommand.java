@@ -84,7 +84,7 @@ public final class CatalogSuggestCommand implements Callable<Integer> {
       regions = RegionDirectory.read(r, regionsPath.toString());
     }
     regions.problems().forEach(p -> System.err.println("warning: " + p));
-    List<ExtractionResult> results = new CorpusExtractor(new PlanExtractor(catalog, regions, cfg.quality()))
+    List<ExtractionResult> results = new CorpusExtractor(new PlanExtractor(catalog, regions, cfg.quality(), cfg.limits()))
         .extractAll(CorpusExtractor.listInputs(input));
     List<Observation> observations = new ArrayList<>();
     for (ExtractionResult r : results) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.document.PrintableText;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.DocumentAccount;
@@ -57,7 +58,7 @@ public final class ExtractCommand implements Callable<Integer> {
       System.err.println("hrss extract: input " + input + " does not exist");
       return Hrss.HANDLED_FAILURE;
     }
-    PlanExtractor extractor = new PlanExtractor(catalog, regions, cfg.quality());
+    PlanExtractor extractor = new PlanExtractor(catalog, regions, cfg.quality(), cfg.limits());
     List<ExtractionResult> results = new CorpusExtractor(extractor).extractAll(CorpusExtractor.listInputs(input));
     List<Observation> all = new ArrayList<>();
     boolean rejected = false;
@@ -66,7 +67,7 @@ public final class ExtractCommand implements Callable<Integer> {
     for (ExtractionResult r : results) {
       DocumentAccount a = r.account();
       all.addAll(r.observations());
-      System.out.printf(fmt, a.sourceFile(), a.regionCode() == null ? "-" : a.regionCode(), a.format() == null ? "-" : a.format(), a.tables(), a.indicatorRows(),
+      System.out.printf(fmt, PrintableText.of(a.sourceFile()), a.regionCode() == null ? "-" : a.regionCode(), a.format() == null ? "-" : a.format(), a.tables(), a.indicatorRows(),
           a.valueCellsFound(), a.proseTargetsFound(), a.observations(), a.quarantinedCells(), a.status());
       if (!"extracted".equals(a.status())) rejected = true;
     }
@@ -76,8 +77,8 @@ public final class ExtractCommand implements Callable<Integer> {
         if (Finding.INFO.equals(f.severity())) continue;
         // a Word or PDF finding names its paragraphs, cells or printed lines in its detail; its line numbers are the reader's count
         boolean lined = r.account().format().equals("text") || r.account().format().equals("html");
-        String where = f.sourceFile() + (!lined || f.sourceLines() == null || f.sourceLines().isEmpty() ? "" : " line " + f.sourceLines());
-        System.out.println("finding      " + f.findingType() + "  " + (f.detail().startsWith(f.sourceFile()) ? f.detail() : where + ": " + f.detail()));
+        String where = PrintableText.of(f.sourceFile()) + (!lined || f.sourceLines() == null || f.sourceLines().isEmpty() ? "" : " line " + f.sourceLines());
+        System.out.println("finding      " + f.findingType() + "  " + (f.detail().startsWith(PrintableText.of(f.sourceFile())) ? f.detail() : where + ": " + f.detail()));
       }
     }
     if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());

@@ -58,7 +58,7 @@ public final class SqlCommand implements Callable<Integer> {
   int execute(SparkSession spark, String sql, PrintStream out, PrintStream err) throws Exception {
     Dataset<Row> result;
     try {
-      ReadOnlySql.check(sql);
+      ReadOnlySql.check(spark, sql);
       result = spark.sql(sql);
     } catch (ReadOnlySql.ReadOnlyViolation e) {
       err.println("hrss sql: " + e.getMessage());

@@ -52,7 +52,7 @@ public final class SynthVerifyCommand implements Callable<Integer> {
     regions.problems().forEach(p -> System.err.println("warning: " + p));
     CorpusVerifier.Report rep;
     try (Reader r = Files.newBufferedReader(expected, StandardCharsets.UTF_8)) {
-      rep = new CorpusVerifier(new PlanExtractor(catalog, regions, cfg.quality())).verify(r, expected.toString(), input);
+      rep = new CorpusVerifier(new PlanExtractor(catalog, regions, cfg.quality(), cfg.limits())).verify(r, expected.toString(), input);
     }
     System.out.printf("extracted %d documents in %.1f s (%.1f ms per document): %d observations, %d quarantined, %d not extracted%n",
         rep.documents(), rep.extractionMillis() / 1000.0, rep.documents() == 0 ? 0.0 : (double) rep.extractionMillis() / rep.documents(),

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hrssplan.document.ReadingLimits;
 import org.hrssplan.metrics.MetricParameters;
 import org.hrssplan.quality.QualityThresholds;
 
@@ -32,7 +33,8 @@ public record AppConfig(
     Map<String, org.hrssplan.quality.GateRule> gates,
     String datasets,
     int parallelWrites,
-    org.hrssplan.endpoint.EndpointSettings endpoint) {
+    org.hrssplan.endpoint.EndpointSettings endpoint,
+    ReadingLimits limits) {
   /** A file the command was pointed at does not exist: said in one line, exit 1, no stack trace. */
   public static final class MissingInput extends IOException {
     public MissingInput(String message) {
@@ -87,7 +89,17 @@ public record AppConfig(
         root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), thresholds, metrics,
         root.path("notebooks").asText("notebooks-export"), gates(root.path("gates"), source),
         root.path("input").path("datasets").asText(""), parallelWrites(root, source),
-        org.hrssplan.endpoint.EndpointSettings.of(root.path("endpoint"), source));
+        org.hrssplan.endpoint.EndpointSettings.of(root.path("endpoint"), source), limits(root.path("limits"), source));
+  }
+
+  private static ReadingLimits limits(JsonNode node, String source) throws IOException {
+    ReadingLimits d = ReadingLimits.DEFAULTS;
+    try {
+      return new ReadingLimits(node.path("document_megabytes").asLong(d.documentBytes() >> 20) << 20,
+          node.path("table_rows").asInt(d.tableRows()), node.path("nesting_depth").asInt(d.nestingDepth()));
+    } catch (IllegalArgumentException e) {
+      throw new Invalid(source + ": " + e.getMessage());
+    }
   }
 
   private static int parallelWrites(JsonNode root, String source) throws IOException {
@@ -124,15 +136,19 @@ public record AppConfig(
     return (h == null || h.isBlank() ? Path.of("") : Path.of(h)).toAbsolutePath().normalize();
   }
 
-  /** A configured location as a string Spark and Hadoop understand: URIs as they are, local paths absolute. */
+  /** A configured location: a local path (relative ones against the home, {@code file:} URIs too) or a remote URI. */
+  public Location location(String location) {
+    return Location.of(location, home);
+  }
+
+  /** A configured location as a string Spark and Hadoop understand: remote URIs as they are, local paths absolute. */
   public String resolve(String location) {
-    if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) return location;
-    return home.resolve(location).toAbsolutePath().normalize().toString();
+    return location(location).toString();
   }
 
   /** The folder of the table called {@code table} (its name in the catalog, see {@code PublishedTable}). */
   public String tablePath(String table) {
-    return resolve(lakehouse) + "/" + table;
+    return location(lakehouse).resolve(table).toString();
   }
 
   /** {@code table} qualified with the database. */
@@ -147,6 +163,6 @@ public record AppConfig(
         + "\n  catalog=" + resolve(catalog) + "\n  lakehouse=" + resolve(lakehouse) + "\n  database=" + database
         + "\n  normalized_csv=" + (normalizedCsv.isEmpty() ? "(off)" : resolve(normalizedCsv))
         + "\n  quality=" + quality + "\n  metrics=" + metrics + "\n  notebooks=" + resolve(notebooks) + "\n  gates=" + gates.values()
-        + "\n  parallel_writes=" + parallelWrites + "\n  endpoint=" + endpoint;
+        + "\n  parallel_writes=" + parallelWrites + "\n  limits=" + limits + "\n  endpoint=" + endpoint;
   }
 }

@@ -45,7 +45,11 @@ public final class DocxPlanReader {
 
   private DocxPlanReader() {}
 
-  public static DocumentContent read(byte[] bytes) throws IOException {
+  /**
+   * The document's lines and blocks. A document part that declares a DOCTYPE (the way to entities that read this
+   * machine's files: Word never writes one) or whose tables nest deeper than {@code maxTableDepth} is refused.
+   */
+  public static DocumentContent read(byte[] bytes, int maxTableDepth) throws IOException, RefusedDocumentException {
     try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
       List<PackagePart> main = pkg.getPartsByRelationshipType(PackageRelationshipTypes.CORE_DOCUMENT);
       if (main.isEmpty()) throw new IOException("no main document part: not a Word document");
@@ -53,10 +57,12 @@ public final class DocxPlanReader {
       try (InputStream in = main.get(0).getInputStream()) {
         XMLStreamReader x = XML.createXMLStreamReader(in);
         try {
-          new Body(x, b).document();
+          new Body(x, b, maxTableDepth).document();
         } finally {
           x.close();
         }
+      } catch (Refusal r) {
+        throw new RefusedDocumentException(r.reason, r.getMessage());
       } catch (XMLStreamException e) {
         throw new IOException("the document part is not well-formed XML: " + e.getMessage(), e);
       }
@@ -69,6 +75,16 @@ public final class DocxPlanReader {
     }
   }
 
+  /** Why the stream reader stops reading a document that it must not read on. */
+  private static final class Refusal extends RuntimeException {
+    final String reason;
+
+    Refusal(String reason, String message) {
+      super(message, null, false, false);
+      this.reason = reason;
+    }
+  }
+
   /** A cell of a Word table row as written: its text, the grid columns it spans, whether it continues a vertical merge. */
   record CellSpec(String text, int span, boolean continuesMerge) {}
 
@@ -76,15 +92,23 @@ public final class DocxPlanReader {
   private static final class Body {
     final XMLStreamReader x;
     final Builder b;
+    final int maxTableDepth;
+    int tableDepth;
 
-    Body(XMLStreamReader x, Builder b) {
+    Body(XMLStreamReader x, Builder b, int maxTableDepth) {
       this.x = x;
       this.b = b;
+      this.maxTableDepth = maxTableDepth;
     }
 
     void document() throws XMLStreamException {
       while (x.hasNext()) {
-        if (x.next() == XMLStreamConstants.START_ELEMENT && is("body")) {
+        int e = x.next();
+        if (e == XMLStreamConstants.DTD) {
+          throw new Refusal("declares_entities", "its document part declares a DOCTYPE (entities that could read files of this"
+              + " machine), which Word never writes; such a document is refused — open it in Word or WPS and save it again");
+        }
+        if (e == XMLStreamConstants.START_ELEMENT && is("body")) {
           blockContent("body");
           return;
         }
@@ -120,12 +144,19 @@ public final class DocxPlanReader {
 
     /** The rows of a table, positioned on {@code w:tbl}; rows and cells inside content controls read through. */
     List<List<CellSpec>> table() throws XMLStreamException {
+      if (++tableDepth > maxTableDepth) {
+        throw new Refusal("nested_too_deeply", "its tables nest more than " + maxTableDepth
+            + " deep (limits.nesting_depth in conf/hrss.yaml); a plan's tables nest two or three deep");
+      }
       List<List<CellSpec>> rows = new ArrayList<>();
       List<CellSpec> row = null;
       while (x.hasNext()) {
         int e = x.next();
         if (e == XMLStreamConstants.END_ELEMENT) {
-          if (is("tbl")) break;
+          if (is("tbl")) {
+            tableDepth--;
+            break;
+          }
           if (is("tr") && row != null) {
             rows.add(List.copyOf(row));
             row = null;

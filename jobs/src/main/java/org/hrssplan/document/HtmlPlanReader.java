@@ -25,14 +25,39 @@ public final class HtmlPlanReader {
 
   public record Parsed(List<String> lines, int[] sourceLines, List<Block> blocks) {}
 
-  public static Parsed read(String html) {
+  /** The page's lines and blocks; a page whose elements nest deeper than {@code maxDepth} is refused, not walked. */
+  public static Parsed read(String html, int maxDepth) throws RefusedDocumentException {
     Parser parser = Parser.htmlParser().setTrackPosition(true);
     Document doc = Jsoup.parse(html, "", parser);
+    int depth = depth(doc.body());
+    if (depth > maxDepth) {
+      throw new RefusedDocumentException("nested_too_deeply", "its HTML elements nest " + depth + " deep, more than the limit of "
+          + maxDepth + " (limits.nesting_depth in conf/hrss.yaml); a plan page nests a few dozen");
+    }
     Builder b = new Builder();
     b.walk(doc.body());
     int[] s = new int[b.src.size()];
     for (int i = 0; i < s.length; i++) s[i] = b.src.get(i);
     return new Parsed(List.copyOf(b.lines), s, List.copyOf(b.blocks));
+  }
+
+  /** How deeply elements nest under {@code root}, counted without recursion (the count must survive any page). */
+  static int depth(Element root) {
+    int max = 0;
+    java.util.ArrayDeque<Element> stack = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    stack.push(root);
+    depths.push(0);
+    while (!stack.isEmpty()) {
+      Element e = stack.pop();
+      int d = depths.pop();
+      max = Math.max(max, d);
+      for (Element c : e.children()) {
+        stack.push(c);
+        depths.push(d + 1);
+      }
+    }
+    return max;
   }
 
   private static final class Builder {

@@ -48,11 +48,27 @@ public final class PlanDocument {
 
   /** Decodes and prepares a document from its bytes; the format follows the file name's extension. */
   public static PlanDocument fromBytes(String fileName, byte[] bytes) throws UndecodableDocumentException, RefusedDocumentException {
-    return fromBytes(fileName, bytes, sha256(bytes));
+    return fromBytes(fileName, bytes, sha256(bytes), ReadingLimits.DEFAULTS);
   }
 
-  /** The same, with the bytes' SHA-256 already computed by the caller (hashing a document is not free). */
-  public static PlanDocument fromBytes(String fileName, byte[] bytes, String sha)
+  /**
+   * The same, with the bytes' SHA-256 already computed by the caller (hashing a document is not free), within
+   * {@code limits}: a document over one is refused ({@link RefusedDocumentException}), never read half-way.
+   */
+  public static PlanDocument fromBytes(String fileName, byte[] bytes, String sha, ReadingLimits limits)
+      throws UndecodableDocumentException, RefusedDocumentException {
+    String tooLarge = limits.tooLarge(bytes.length);
+    if (tooLarge != null) throw new RefusedDocumentException("too_large", tooLarge);
+    PlanDocument doc = read(fileName, bytes, sha, limits);
+    long rows = doc.blocks.stream().filter(b -> b instanceof Grid).mapToLong(b -> ((Grid) b).rows().size()).sum();
+    if (rows > limits.tableRows()) {
+      throw new RefusedDocumentException("too_large", "its tables have " + rows + " rows together, more than the limit of "
+          + limits.tableRows() + " per document (limits.table_rows in conf/hrss.yaml)");
+    }
+    return doc;
+  }
+
+  private static PlanDocument read(String fileName, byte[] bytes, String sha, ReadingLimits limits)
       throws UndecodableDocumentException, RefusedDocumentException {
     DocumentFormat format = DocumentFormat.of(fileName, bytes);
     if (format == DocumentFormat.PDF) {
@@ -67,7 +83,7 @@ public final class PlanDocument {
     if (format == DocumentFormat.DOCX || format == DocumentFormat.DOC) {
       DocumentContent word;
       try {
-        word = format == DocumentFormat.DOCX ? DocxPlanReader.read(bytes) : DocPlanReader.read(bytes);
+        word = format == DocumentFormat.DOCX ? DocxPlanReader.read(bytes, limits.nestingDepth()) : DocPlanReader.read(bytes);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e.getMessage(), e);
       }
@@ -77,7 +93,7 @@ public final class PlanDocument {
     DecodedText decoded = DocumentDecoder.decode(bytes);
     String lower = fileName.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".html") || lower.endsWith(".htm")) {
-      HtmlPlanReader.Parsed html = HtmlPlanReader.read(decoded.text());
+      HtmlPlanReader.Parsed html = HtmlPlanReader.read(decoded.text(), limits.nestingDepth());
       return new PlanDocument(fileName, sha, decoded.encoding(), "html", clean(html.lines()), html.sourceLines(), html.blocks());
     }
     String text = decoded.text();
@@ -123,6 +139,11 @@ public final class PlanDocument {
 
   public String fileName() {
     return fileName;
+  }
+
+  /** The file name as messages and terminals print it: control characters escaped ({@link PrintableText}). */
+  public String displayName() {
+    return PrintableText.of(fileName);
   }
 
   public String sha256() {

@@ -135,11 +135,18 @@ public final class RegionDirectory implements Serializable {
     return new RegionDirectory(regions, List.of());
   }
 
-  /** Reads regions.csv; a bad row (code not 6 or 9 digits, empty name, path-like source) is skipped and reported. */
+  /**
+   * Reads regions.csv; a bad row (code not 6 or 9 digits, empty name, path-like source) is skipped and reported. A
+   * code is one region: a second row of the same region (another plan of it) adds its file to the region's
+   * {@code source_file} ({@code a.txt;b.txt}); a second row giving the code another name or place is skipped and
+   * reported with both lines.
+   */
   public static RegionDirectory read(Reader csv, String fileName) throws IOException {
     CsvMapper mapper = new CsvMapper();
     ObjectReader reader = mapper.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader());
     List<Region> regions = new ArrayList<>();
+    Map<String, Integer> byCode = new HashMap<>();
+    Map<String, Integer> lineOf = new HashMap<>();
     List<String> problems = new ArrayList<>();
     try (MappingIterator<Map<String, String>> it = reader.readValues(csv)) {
       int line = 1;
@@ -164,8 +171,27 @@ public final class RegionDirectory implements Serializable {
           problems.add(fileName + " line " + line + ": source_file '" + source + "' must be a bare file name; row skipped");
           continue;
         }
-        regions.add(new Region(code, name, row.getOrDefault("level", "").strip(), row.getOrDefault("parent_city", "").strip(),
-            row.getOrDefault("province", "").strip(), source));
+        Region region = new Region(code, name, row.getOrDefault("level", "").strip(), row.getOrDefault("parent_city", "").strip(),
+            row.getOrDefault("province", "").strip(), source);
+        Integer seen = byCode.get(code);
+        if (seen == null) {
+          byCode.put(code, regions.size());
+          lineOf.put(code, line);
+          regions.add(region);
+          continue;
+        }
+        Region first = regions.get(seen);
+        if (!first.name().equals(name) || !first.level().equals(region.level()) || !first.parentCity().equals(region.parentCity())
+            || !first.province().equals(region.province())) {
+          problems.add(fileName + " line " + line + ": region_code " + code + " is " + first.name() + " (" + first.parentCity() + ", "
+              + first.province() + ") on line " + lineOf.get(code) + " and " + name + " (" + region.parentCity() + ", " + region.province()
+              + ") here; a code is one region: row skipped");
+          continue;
+        }
+        if (!source.isEmpty() && !List.of(first.sourceFile().split(";")).contains(source)) {
+          String files = first.sourceFile().isEmpty() ? source : first.sourceFile() + ";" + source;
+          regions.set(seen, new Region(code, first.name(), first.level(), first.parentCity(), first.province(), files));
+        }
       }
     }
     return new RegionDirectory(regions, problems);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.config.Location;
 import org.hrssplan.ops.CurrentRun;
 
 /**
@@ -70,12 +71,11 @@ public final class SqlEndpoint implements AutoCloseable {
 
   /** The lakehouse folder on this machine ({@code file:} URIs too); a lakehouse elsewhere cannot be served. */
   static Path lakehouse(AppConfig config) {
-    String loc = config.resolve(config.lakehouse());
-    if (loc.startsWith("file:")) return Path.of(URI.create(loc));
-    if (loc.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) {
+    Location loc = config.location(config.lakehouse());
+    if (!loc.isLocal()) {
       throw new IllegalArgumentException("hrss serve reads a lakehouse on this machine's file system; " + loc + " is not one");
     }
-    return Path.of(loc);
+    return loc.path();
   }
 
   /** Starts Trino from {@code serverHome} with {@code javaHome}, waits until it serves, pins the views. */

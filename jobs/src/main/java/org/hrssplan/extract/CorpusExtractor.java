@@ -48,12 +48,21 @@ public final class CorpusExtractor {
     this.threads = threads;
   }
 
+  /**
+   * The files of a folder to extract, by name: every entry but folders and hidden names ({@code .…}). A broken link or
+   * a file that cannot be opened is listed, so that its read fails and is reported; the pipeline lists the same way.
+   */
   public static List<Path> listInputs(Path input) throws IOException {
-    if (Files.isRegularFile(input)) return List.of(input);
+    if (!Files.isDirectory(input)) return List.of(input);
     try (Stream<Path> s = Files.list(input)) {
-      return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+      return s.filter(p -> !Files.isDirectory(p)).filter(p -> inputName(p.getFileName().toString()))
           .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
     }
+  }
+
+  /** Whether a file of the input folder is read: hidden names (.DS_Store, editors' .~lock files) are not. */
+  public static boolean inputName(String name) {
+    return !name.startsWith(".");
   }
 
   /** Every file's result, in the order of {@code files}. */
@@ -65,13 +74,13 @@ public final class CorpusExtractor {
 
   /**
    * Hands each file's result to {@code sink} in the order of {@code files}, on the calling thread, without
-   * keeping it. A file that cannot be read stops the run with an {@link UncheckedIOException}, as before.
+   * keeping it. A file that cannot be read, or is over the size limit, is that file's result; nothing stops the rest.
    */
   public void extractEach(List<Path> files, Consumer<ExtractionResult> sink) {
     Map<String, String> firstBySha = new HashMap<>();
     Consumer<Extracted> inOrder = e -> {
       String name = e.file().getFileName().toString();
-      String first = firstBySha.putIfAbsent(e.sha256(), name);
+      String first = e.sha256() == null ? null : firstBySha.putIfAbsent(e.sha256(), name);
       sink.accept(first != null && PlanExtractor.supportedFile(name) ? extractor.duplicate(name, e.sha256(), first) : e.result());
     };
     if (threads == 1 || files.size() < 2) {
@@ -101,15 +110,31 @@ public final class CorpusExtractor {
   private record Extracted(Path file, String sha256, ExtractionResult result) {}
 
   private Extracted extract(Path p) {
+    String name = p.getFileName().toString();
     byte[] bytes;
     try {
+      if (!Files.isRegularFile(p)) {
+        ExtractionResult r = extractor.unreadableFile(name, Files.isSymbolicLink(p) ? "a link to " + Files.readSymbolicLink(p)
+            + ", which does not exist" : "not a regular file");
+        return new Extracted(p, null, r);
+      }
+      long size = Files.size(p);
+      if (extractor.limits().tooLarge(size) != null) return new Extracted(p, null, extractor.tooLargeFile(name, size));
       bytes = Files.readAllBytes(p);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + p, e);
+      return new Extracted(p, null, extractor.unreadableFile(name, ioReason(e)));
     }
-    ExtractionResult result = extractor.extract(p.getFileName().toString(), bytes);
+    ExtractionResult result = extractor.extract(name, bytes);
     // every result's account carries the SHA-256 of the file's bytes, whatever became of the file: no second hash
     return new Extracted(p, result.account().sha256(), result);
+  }
+
+  /** An I/O failure as a person reads it: {@code permission denied}, not {@code AccessDeniedException: /x/y}. */
+  public static String ioReason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.NoSuchFileException) return "it no longer exists";
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
 
   private Future<Extracted> submit(ExecutorService pool, Path p) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.document.DocumentFormat;
 import org.hrssplan.document.PlanDocument;
+import org.hrssplan.document.PrintableText;
+import org.hrssplan.document.ReadingLimits;
 import org.hrssplan.document.Region;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.document.RefusedDocumentException;
@@ -29,6 +31,7 @@ public final class PlanExtractor implements Serializable {
   private final IndicatorCatalog catalog;
   private final RegionDirectory regions;
   private final QualityThresholds thresholds;
+  private final ReadingLimits limits;
 
   /** Every table read, every row placed (cells may still be quarantined for their values). */
   public static final String STATUS_EXTRACTED = "extracted";
@@ -40,9 +43,18 @@ public final class PlanExtractor implements Serializable {
   public static final String STATUS_REGION_NOT_IDENTIFIED = "region_not_identified";
 
   public PlanExtractor(IndicatorCatalog catalog, RegionDirectory regions, QualityThresholds thresholds) {
+    this(catalog, regions, thresholds, ReadingLimits.DEFAULTS);
+  }
+
+  public PlanExtractor(IndicatorCatalog catalog, RegionDirectory regions, QualityThresholds thresholds, ReadingLimits limits) {
     this.catalog = catalog;
     this.regions = regions;
     this.thresholds = thresholds;
+    this.limits = limits;
+  }
+
+  public ReadingLimits limits() {
+    return limits;
   }
 
   /** A file the extractor reads by its name: a plan (.txt, .html, .htm, .docx, .docm, .doc, .pdf) or a normalized dataset (.csv). */
@@ -52,32 +64,74 @@ public final class PlanExtractor implements Serializable {
         || f.endsWith(".docm") || f.endsWith(".doc") || f.endsWith(".pdf");
   }
 
+  /**
+   * The document's result, whatever happens while reading it: the bulkhead of one document. A failure of the reader
+   * itself — an exception, a stack overflow, memory exhausted — becomes this document's quarantine row naming the
+   * file and what failed, so the other documents and the run go on.
+   */
   public ExtractionResult extract(String fileName, byte[] bytes) {
     String sha = PlanDocument.sha256(bytes);
+    String name = PrintableText.of(fileName);
+    try {
+      return read(fileName, bytes, sha);
+    } catch (StackOverflowError e) {
+      return rejected(fileName, sha, 0, "nested_too_deeply", name + ": its structure nests too deeply for the reader (stack"
+          + " overflow in " + frame(e) + "); the other documents are read");
+    } catch (OutOfMemoryError e) {
+      return rejected(fileName, sha, 0, "too_large", name + ": reading it exhausted the memory (" + e.getMessage() + ") although it"
+          + " is within the limits (limits: in conf/hrss.yaml); lower them or give the job more memory");
+    } catch (RuntimeException | LinkageError e) {
+      return rejected(fileName, sha, 0, "reader_failed", name + ": the reader failed on it (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + " in " + frame(e) + "); the document is not read, the other documents are");
+    }
+  }
+
+  /** The unreadable file's result: the file could not be opened or read (permissions, a broken link, an I/O error). */
+  public ExtractionResult unreadableFile(String fileName, String why) {
+    return rejected(fileName, null, 0, "unreadable_file", PrintableText.of(fileName) + ": the file cannot be read (" + why + ")");
+  }
+
+  /** The result of a file over the size limit, refused before its bytes are read. */
+  public ExtractionResult tooLargeFile(String fileName, long bytes) {
+    String tooLarge = limits.tooLarge(bytes);
+    if (tooLarge == null) throw new IllegalArgumentException(fileName + " is within the size limit");
+    return rejected(fileName, null, 0, "too_large", PrintableText.of(fileName) + ": " + tooLarge);
+  }
+
+  /** Where in our code a failure happened: the first frame of the project's own classes, else the top frame. */
+  private static String frame(Throwable e) {
+    StackTraceElement[] st = e.getStackTrace();
+    for (StackTraceElement f : st) {
+      if (f.getClassName().startsWith("org.hrssplan.")) return f.getClassName().replaceFirst("^org\\.hrssplan\\.", "") + "." + f.getMethodName();
+    }
+    return st.length == 0 ? "unknown" : st[0].getClassName() + "." + st[0].getMethodName();
+  }
+
+  private ExtractionResult read(String fileName, byte[] bytes, String sha) {
     DocumentFormat format = DocumentFormat.of(fileName, bytes);
     switch (format) {
       case ENCRYPTED -> {
-        return rejected(fileName, sha, 0, "encrypted", fileName + ": the Word document is password-protected; save an"
+        return rejected(fileName, sha, 0, "encrypted", PrintableText.of(fileName) + ": the Word document is password-protected; save an"
             + " unprotected copy (File → Info → Protect Document → remove the password)");
       }
       case UNSUPPORTED -> {
-        return rejected(fileName, sha, 0, "unsupported_format", fileName + ": " + unsupportedBecause(fileName));
+        return rejected(fileName, sha, 0, "unsupported_format", PrintableText.of(fileName) + ": " + unsupportedBecause(fileName));
       }
       default -> { }
     }
     if (bytes.length == 0) {
-      return rejected(fileName, sha, 0, "empty_document", fileName + ": the file is empty");
+      return rejected(fileName, sha, 0, "empty_document", PrintableText.of(fileName) + ": the file is empty");
     }
     if (format == DocumentFormat.CSV) return DatasetReader.read(fileName, bytes, catalog, regions);
     PlanDocument doc;
     try {
-      doc = PlanDocument.fromBytes(fileName, bytes, sha);
+      doc = PlanDocument.fromBytes(fileName, bytes, sha, limits);
     } catch (UndecodableDocumentException e) {
-      return rejected(fileName, sha, e.line(), "undecodable", fileName + ": " + e.getMessage());
+      return rejected(fileName, sha, e.line(), "undecodable", PrintableText.of(fileName) + ": " + e.getMessage());
     } catch (RefusedDocumentException e) {
-      return rejected(fileName, sha, 0, e.reason(), fileName + ": " + e.getMessage());
+      return rejected(fileName, sha, 0, e.reason(), PrintableText.of(fileName) + ": " + e.getMessage());
     } catch (RuntimeException e) {
-      return rejected(fileName, sha, 0, "unreadable", fileName + ": cannot be read as a " + format.name().toLowerCase(Locale.ROOT)
+      return rejected(fileName, sha, 0, "unreadable", PrintableText.of(fileName) + ": cannot be read as a " + format.name().toLowerCase(Locale.ROOT)
           + " file, it is damaged or cut short (" + rootCause(e) + ")");
     }
     RegionDirectory.Recognition recognition = regions.identify(doc.text());
@@ -111,14 +165,14 @@ public final class PlanExtractor implements Serializable {
     findings.addAll(new FindingRules(catalog, thresholds).apply(doc, sink.observations, scopeNotes));
     if (region.isEmpty()) {
       findings.add(new Finding(PlanDocument.sha256("region|" + fileName).substring(0, 16), "region_not_identified", Finding.ERROR,
-          null, null, null, null, fileName + ": no region of regions.csv is clearly named in the document's text (" + recognition.reason() + "); its "
+          null, null, null, null, PrintableText.of(fileName) + ": no region of regions.csv is clearly named in the document's text (" + recognition.reason() + "); its "
               + (sink.valueCells + sink.proseTargets) + " cells are quarantined", fileName, ""));
     }
     boolean nothingFound = tables.isEmpty() && tablesNotFullyRead == 0 && sink.proseTargets == 0;
     if (nothingFound) {
       findings.add(new Finding(PlanDocument.sha256("notables|" + fileName).substring(0, 16), "no_indicator_tables", Finding.WARNING,
           region.map(Region::code).orElse(null), null, null, null,
-          fileName + ": no indicator table (a 指标 header with value columns) and no 主要目标 target found", fileName, ""));
+          PrintableText.of(fileName) + ": no indicator table (a 指标 header with value columns) and no 主要目标 target found", fileName, ""));
     }
     // a document with nothing to extract is reported as such, whatever else it lacks (its region finding still stands)
     String status = nothingFound ? STATUS_NO_TABLES
@@ -149,14 +203,9 @@ public final class PlanExtractor implements Serializable {
     return "not a .txt, .html, Word (.docx/.docm/.doc) or PDF plan document nor a .csv dataset; skipped";
   }
 
-  /** A second copy (same bytes) of a document already extracted: reported, not extracted twice. */
-  public ExtractionResult duplicate(String fileName, byte[] bytes, String firstFile) {
-    return duplicate(fileName, PlanDocument.sha256(bytes), firstFile);
-  }
-
-  /** The same, from the hash already computed (the bytes need not be kept until the copy is known as one). */
-  ExtractionResult duplicate(String fileName, String sha256, String firstFile) {
-    return rejected(fileName, sha256, 0, "duplicate_document", fileName + ": same content (sha256) as " + firstFile + "; not extracted twice");
+  /** A second copy (same bytes, by their SHA-256) of a document already extracted: reported, not extracted twice. */
+  public ExtractionResult duplicate(String fileName, String sha256, String firstFile) {
+    return rejected(fileName, sha256, 0, "duplicate_document", PrintableText.of(fileName) + ": same content (sha256) as " + PrintableText.of(firstFile) + "; not extracted twice");
   }
 
   private static PlanPeriod documentPeriod(PlanDocument doc, List<RawTable> tables) {

@@ -204,7 +204,7 @@ final class ProseTargetExtractor {
         "prose_target", clause.strip(), line, doc.locatorAt(line)));
     if (region == null) {
       sink.quarantine(new QuarantinedCell(cellId, doc.fileName(), line, doc.locatorAt(line), "prose", "region_not_identified",
-          doc.fileName() + ": the document's region could not be identified; prose target at line " + line + " kept here",
+          doc.displayName() + ": the document's region could not be identified; prose target at line " + line + " kept here",
           t.printed(), null, null, heading, t.subject()));
       return;
     }

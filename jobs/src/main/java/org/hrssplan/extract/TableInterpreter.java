@@ -357,7 +357,7 @@ final class TableInterpreter {
         sink.valueCells++;
         cells++;
         sink.quarantine(quarantined(doc, region, table, cell, line(doc, Grid.rowLineIndex(row)), c, null, row.get(0).flat(), code,
-            doc.fileName() + ": " + message));
+            doc.displayName() + ": " + message));
       }
     }
     sink.findings.add(finding(doc, region, TABLE_NOT_READ, null, line(doc, table.anchorLineIndex()),
@@ -368,7 +368,7 @@ final class TableInterpreter {
   static Finding finding(PlanDocument doc, Region region, String type, PlanPeriod period, int line, String detail) {
     return new Finding(PlanDocument.sha256(type + "|" + doc.fileName() + "|" + line + "|" + detail).substring(0, 16), type,
         Finding.ERROR, region == null ? null : region.code(), null, period == null ? null : period.code(), null,
-        doc.fileName() + " " + doc.where(line) + ": " + detail, doc.fileName(), line < 0 ? "" : String.valueOf(line));
+        doc.displayName() + " " + doc.where(line) + ": " + detail, doc.fileName(), line < 0 ? "" : String.valueOf(line));
   }
 
   private static String text(List<GridCell> row, int col) {
@@ -384,7 +384,7 @@ final class TableInterpreter {
     int line = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : rowLine;
     return new QuarantinedCell(cellId(doc.fileName(), line, table.tableRef(), col), doc.fileName(), line, doc.locatorAt(line),
         "table_cell", code,
-        message.startsWith(doc.fileName()) ? message : doc.fileName() + ": " + message, cell.flat(),
+        message.startsWith(doc.displayName()) ? message : doc.displayName() + ": " + message, cell.flat(),
         region == null ? null : region.code(), table.tableRef(), header, rowLabel);
   }
 

@@ -74,7 +74,7 @@ public final class NotebookRunner {
   private CellResult execute(NotebookCell cell, Map<String, String> params) {
     String sql = statement(cell, params);
     try {
-      ReadOnlySql.check(sql);
+      ReadOnlySql.check(spark, sql);
       Dataset<Row> d = spark.sql(sql);
       List<Row> rows = d.limit(cell.limit() + 1).collectAsList();
       long total = rows.size() > cell.limit() ? d.count() : rows.size();

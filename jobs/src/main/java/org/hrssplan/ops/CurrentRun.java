@@ -20,11 +20,11 @@ public record CurrentRun(String runId, Map<String, Long> versions) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static Path file(AppConfig config) {
-    return Path.of(config.resolve(config.lakehouse()), "_state", "current.json");
+    return config.location(config.lakehouse()).path().resolve("_state").resolve("current.json");
   }
 
   public static CurrentRun read(AppConfig config) throws IOException {
-    if (config.resolve(config.lakehouse()).matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) return null;
+    if (!config.location(config.lakehouse()).isLocal()) return null;
     Path f = file(config);
     if (!Files.isRegularFile(f)) return null;
     var node = JSON.readTree(f.toFile());
@@ -34,7 +34,7 @@ public record CurrentRun(String runId, Map<String, Long> versions) {
   }
 
   public void write(AppConfig config) throws IOException {
-    if (config.resolve(config.lakehouse()).matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) return;
+    if (!config.location(config.lakehouse()).isLocal()) return;
     Path f = file(config);
     Files.createDirectories(f.getParent());
     Path tmp = f.resolveSibling("current.json.tmp");

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.config.Location;
 import org.hrssplan.document.PlanDocument;
 
 /**
@@ -27,17 +29,17 @@ public record InputFingerprint(Map<String, String> checksums) {
   /** The fingerprint of the configured inputs, or null when an input is not a local path. */
   public static InputFingerprint of(AppConfig config) throws IOException {
     Map<String, String> m = new TreeMap<>();
-    String[] locations = {config.resolve(config.plans()), config.resolve(config.regions()), config.resolve(config.catalog()),
-        config.resolve(config.notebooks())};
-    for (String loc : locations) if (loc.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) return null;
-    addFolder(m, "plans/", Path.of(locations[0]));
-    m.put("regions", sha(Path.of(locations[1])));
-    m.put("catalog", sha(Path.of(locations[2])));
-    if (Files.isDirectory(Path.of(locations[3]))) addFolder(m, "notebooks/", Path.of(locations[3]));
+    List<Location> locations = List.of(config.location(config.plans()), config.location(config.regions()),
+        config.location(config.catalog()), config.location(config.notebooks()), config.location(config.lakehouse()));
+    if (!locations.stream().allMatch(Location::isLocal)) return null;
+    addFolder(m, "plans/", locations.get(0).path());
+    m.put("regions", sha(locations.get(1).path()));
+    m.put("catalog", sha(locations.get(2).path()));
+    if (Files.isDirectory(locations.get(3).path())) addFolder(m, "notebooks/", locations.get(3).path());
     if (!config.datasets().isEmpty()) {
-      String datasets = config.resolve(config.datasets());
-      if (datasets.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) return null;
-      Path d = Path.of(datasets);
+      Location datasets = config.location(config.datasets());
+      if (!datasets.isLocal()) return null;
+      Path d = datasets.path();
       if (Files.isDirectory(d)) addFolder(m, "datasets/", d);
       else m.put("datasets/" + d.getFileName(), sha(d));
     }
@@ -77,7 +79,7 @@ public record InputFingerprint(Map<String, String> checksums) {
   }
 
   public static Path stateFile(AppConfig config) {
-    return Path.of(config.resolve(config.lakehouse()), "_state", "last_success.json");
+    return config.location(config.lakehouse()).path().resolve("_state").resolve("last_success.json");
   }
 
   /** The last successful run's fingerprint and run id, or null. */

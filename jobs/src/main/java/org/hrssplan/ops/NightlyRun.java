@@ -32,11 +32,10 @@ public final class NightlyRun {
       log(config, runId, "unchanged", 0);
       return NightlyJob.OK;
     }
-    boolean localLakehouse = !config.resolve(config.lakehouse()).matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
-    Path stateDir = Path.of(config.resolve(config.lakehouse()), "_state");
+    boolean localLakehouse = config.location(config.lakehouse()).isLocal();
     RunLock lock = null;
     try {
-      if (localLakehouse) lock = RunLock.acquire(stateDir, runId);
+      if (localLakehouse) lock = RunLock.acquire(stateDir(config), runId);
     } catch (RunLock.Busy e) {
       err.accept("hrss run " + runId + ": " + e.getMessage());
       log(config, runId, "busy", NightlyJob.HANDLED_FAILURE);
@@ -58,9 +57,14 @@ public final class NightlyRun {
     }
   }
 
+  /** {@code <lakehouse>/_state}: the run lock, the run log, the current-run pointer (a local lakehouse only). */
+  static Path stateDir(AppConfig config) {
+    return config.location(config.lakehouse()).path().resolve("_state");
+  }
+
   private static void log(AppConfig config, String runId, String outcome, int code) throws IOException {
-    if (config.resolve(config.lakehouse()).matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) return;
-    Path f = Path.of(config.resolve(config.lakehouse()), "_state", "runs.log");
+    if (!config.location(config.lakehouse()).isLocal()) return;
+    Path f = stateDir(config).resolve("runs.log");
     Files.createDirectories(f.getParent());
     Files.writeString(f, String.format("{\"run_id\":\"%s\",\"at\":\"%s\",\"outcome\":\"%s\",\"exit_code\":%d}%n", runId, Instant.now(),
         outcome, code), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

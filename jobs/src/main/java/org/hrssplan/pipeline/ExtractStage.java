@@ -12,7 +12,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.config.Location;
 import org.hrssplan.document.RegionDirectory;
+import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.DocumentAccount;
 import org.hrssplan.extract.PlanExtractor;
 
@@ -53,14 +55,20 @@ final class ExtractStage {
     ctx.progress.accept("[1/8] load inputs: catalog, regions");
     IndicatorCatalog catalog = InputFiles.catalog(hadoop, config);
     RegionDirectory regions = InputFiles.regions(hadoop, config);
-    String plans = config.resolve(config.plans());
+    Location plans = config.location(config.plans());
     if (!InputFiles.exists(hadoop, plans)) throw new NightlyPipeline.PipelineFailure("input folder " + plans + " does not exist");
+    List<String> planFiles;
+    try {
+      planFiles = DocumentExtraction.planFiles(hadoop, plans);
+    } catch (IOException e) {
+      throw new NightlyPipeline.PipelineFailure("the input folder " + plans + " cannot be listed (" + CorpusExtractor.ioReason(e) + ")");
+    }
 
-    ctx.enter("extract", plans);
+    ctx.enter("extract", plans.toString());
     ctx.progress.accept("[2/8] extract documents from " + plans);
-    PlanExtractor extractor = new PlanExtractor(catalog, regions, config.quality());
-    Dataset<Row> files = spark.read().format("binaryFile").load(plans);
-    Dataset<Row> extraction = DocumentExtraction.extract(files, extractor).persist(StorageLevel.MEMORY_AND_DISK());
+    PlanExtractor extractor = new PlanExtractor(catalog, regions, config.quality(), config.limits());
+    Dataset<Row> extracted = DocumentExtraction.extract(spark, planFiles, extractor).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> extraction = DocumentExtraction.withoutCopies(extracted, extractor);
     Dataset<Row> regionRows = spark.createDataFrame(regions.regions().stream().map(Rows::region).toList(), Schemas.REGION);
     Dataset<Row> indicatorRows = spark.createDataFrame(catalog.indicators().stream().map(Rows::indicator).toList(), Schemas.INDICATOR);
     Dataset<Row> observations = DocumentExtraction.observations(extraction);
@@ -100,7 +108,7 @@ final class ExtractStage {
     tables.put(PublishedTable.INDICATORS, indicatorRows);
     DatasetInput held = datasets;
     Runnable release = () -> {
-      extraction.unpersist();
+      extracted.unpersist();
       if (held != null) held.release();
     };
     return new Output(new Report(documents, regions.problems(), List.copyOf(notRead)), tables, release);

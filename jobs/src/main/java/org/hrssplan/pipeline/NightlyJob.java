@@ -92,13 +92,13 @@ public final class NightlyJob {
 
   /** Writes the stack trace to {@code <lakehouse>/_state/logs/<run id>.log} (a local lakehouse) and returns its path. */
   private static String keepTrace(AppConfig config, String runId, Throwable e) {
-    String lakehouse = config.resolve(config.lakehouse());
-    if (lakehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*")) {
+    org.hrssplan.config.Location lakehouse = config.location(config.lakehouse());
+    if (!lakehouse.isLocal()) {
       e.printStackTrace();
       return null;
     }
     try {
-      java.nio.file.Path f = java.nio.file.Path.of(lakehouse, "_state", "logs", runId + ".log");
+      java.nio.file.Path f = lakehouse.path().resolve("_state").resolve("logs").resolve(runId + ".log");
       java.nio.file.Files.createDirectories(f.getParent());
       java.io.StringWriter w = new java.io.StringWriter();
       e.printStackTrace(new java.io.PrintWriter(w));

@@ -104,7 +104,7 @@ public final class RunSummary {
     sb.append(String.format(fmt, "file", "region", "format", "encoding", "tables", "rows", "cells", "prose", "obs", "quar", "findings",
         "status"));
     for (DocumentAccount d : documents()) {
-      sb.append(String.format(fmt, trim(d.sourceFile(), 28), nz(d.regionCode()), trim(nz(d.format()), 7), trim(nz(d.encoding()), 8),
+      sb.append(String.format(fmt, trim(org.hrssplan.document.PrintableText.of(d.sourceFile()), 28), nz(d.regionCode()), trim(nz(d.format()), 7), trim(nz(d.encoding()), 8),
           d.tables(), d.indicatorRows(), d.valueCellsFound(), d.proseTargetsFound(), d.observations(), d.quarantinedCells(), d.findings(),
           d.status()));
     }

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.config.Location;
 
 /**
  * Snapshots of every published table for tools without a Delta reader, rewritten on each run under
@@ -41,8 +42,9 @@ public final class TableExports {
    */
   public static List<String> write(SparkSession spark, AppConfig config, List<PublishedTable> tables, Map<String, Long> rows,
       int threads) throws IOException {
-    String root = config.resolve(config.lakehouse()) + "/exports";
-    boolean local = !root.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:/.*");
+    Location exports = config.location(config.lakehouse()).resolve("exports");
+    String root = exports.toString();
+    boolean local = exports.isLocal();
     List<String> skipped = new ArrayList<>();
     List<Runnable> csvs = new ArrayList<>();
     try (ConcurrentWrites<String> writes = new ConcurrentWrites<>(threads)) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,12 +50,15 @@ class CorpusExtractorTest {
   }
 
   @Test
-  void aFileThatCannotBeReadStopsTheRunAsBefore() throws Exception {
+  void aFileThatCannotBeReadIsItsOwnResultAndTheOthersAreRead() throws Exception {
     List<Path> files = new ArrayList<>(CorpusExtractor.listInputs(TestFixtures.plansDir()));
     files.add(1, tmp.resolve("gone.txt"));
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> new CorpusExtractor(TestFixtures.extractor(), 3).extractAll(files));
-    assertTrue(e.getMessage().contains("gone.txt"), e.getMessage());
+    List<ExtractionResult> results = new CorpusExtractor(TestFixtures.extractor(), 3).extractAll(files);
+    assertEquals(files.size(), results.size());
+    assertEquals("unreadable_file", results.get(1).account().status());
+    assertTrue(results.get(1).quarantined().get(0).reason().startsWith("gone.txt: the file cannot be read"), results.get(1).quarantined().get(0).reason());
+    assertEquals("extracted", results.get(0).account().status());
+    assertEquals("extracted", results.get(2).account().status());
   }
 
   private static void assertSameForAnyThreads(List<Path> files) {

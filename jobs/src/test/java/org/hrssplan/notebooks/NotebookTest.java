@@ -64,17 +64,50 @@ class NotebookTest {
   }
 
   @Test
-  void statementsThatWriteAreRefused() {
+  void statementsThatOnlyReadOrDescribeAreAllowed() throws Exception {
+    var spark = org.hrssplan.testing.SharedSpark.get();
     for (String ok : List.of("SELECT 1", "with x as (select 1) select * from x", "SHOW TABLES IN hrss", "DESCRIBE DETAIL hrss.t",
-        "-- c\nSELECT 1", "(SELECT 1)")) {
-      ReadOnlySql.check(ok);
+        "DESCRIBE HISTORY hrss.t", "-- c\nSELECT 1", "(SELECT 1)", "VALUES (1)", "TABLE hrss.t", "FROM hrss.t SELECT *",
+        "SELECT * FROM hrss.t VERSION AS OF 1", "SELECT * FROM t WHERE a IN (SELECT a FROM u)", "EXPLAIN SELECT 1",
+        "SELECT * FROM (WITH a AS (SELECT 1) SELECT * FROM a)", "SHOW COLUMNS IN hrss.t", "DESCRIBE hrss.t")) {
+      ReadOnlySql.check(spark, ok);
     }
+  }
+
+  @Test
+  void statementsThatWriteAreRefusedWhereverTheWriteStands() {
+    var spark = org.hrssplan.testing.SharedSpark.get();
     for (String bad : List.of("DROP TABLE hrss.fct_observation", "insert into hrss.t values (1)", "DELETE FROM hrss.t",
         "UPDATE hrss.t SET x = 1", "MERGE INTO hrss.t USING s ON true WHEN MATCHED THEN DELETE", "CREATE TABLE x AS SELECT 1",
-        "ALTER TABLE hrss.t ADD COLUMN y INT", "TRUNCATE TABLE hrss.t", "OPTIMIZE hrss.t", "VACUUM hrss.t")) {
-      var e = assertThrows(ReadOnlySql.ReadOnlyViolation.class, () -> ReadOnlySql.check(bad), bad);
+        "ALTER TABLE hrss.t ADD COLUMN y INT", "TRUNCATE TABLE hrss.t", "OPTIMIZE hrss.t", "VACUUM hrss.t",
+        "WITH a AS (SELECT 1) INSERT INTO hrss.dim_region SELECT * FROM hrss.dim_region", "FROM hrss.t INSERT INTO hrss.u SELECT *",
+        "ADD JAR /tmp/x.jar", "CALL cat.sys.proc()", "CACHE TABLE hrss.t", "SET spark.sql.shuffle.partitions=1", "USE hrss",
+        "INSERT OVERWRITE DIRECTORY '/tmp/x' SELECT 1", "RESTORE TABLE hrss.t TO VERSION AS OF 1", "CREATE TEMPORARY VIEW v AS SELECT 1",
+        "EXECUTE IMMEDIATE 'DROP TABLE t'", "REFRESH TABLE hrss.t")) {
+      var e = assertThrows(ReadOnlySql.ReadOnlyViolation.class, () -> ReadOnlySql.check(spark, bad), bad);
       assertTrue(e.getMessage().contains("read-only"), e.getMessage());
     }
+    var e = assertThrows(ReadOnlySql.ReadOnlyViolation.class,
+        () -> ReadOnlySql.check(spark, "WITH a AS (SELECT 1) INSERT INTO hrss.dim_region SELECT * FROM a"));
+    assertTrue(e.getMessage().contains("INSERT INTO"), e.getMessage());
+  }
+
+  @Test
+  void everyNotebookStatementIsAQuery() throws Exception {
+    var spark = org.hrssplan.testing.SharedSpark.get();
+    int checked = 0;
+    var dir = org.hrssplan.testing.TestFixtures.repoRoot().resolve("notebooks-export");
+    for (var file : java.nio.file.Files.list(dir).filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+      var nb = Notebook.parse(file.getFileName().toString(), java.nio.file.Files.readString(file));
+      for (NotebookCell cell : nb.cells()) {
+        if (cell.kind() != NotebookCell.Kind.SQL) continue;
+        var params = new java.util.HashMap<>(nb.parameters());
+        params.put("lakehouse", "/x");
+        ReadOnlySql.check(spark, NotebookRunner.statement(cell, params));
+        checked++;
+      }
+    }
+    assertTrue(checked >= 8, "notebook statements checked: " + checked);
   }
 
   @Test
