@@ -4,7 +4,7 @@ Two ways, pick one:
   * local_run: jobs/bin/hrss on the worker (embedded local Spark; needs Java 17 + Maven on the worker, builds once).
   * cluster_run: spark-submit of the cluster jar; needs the apache-airflow-providers-apache-spark package and a
     `spark_default` connection pointing at your master (YARN/standalone/Kubernetes).
-Exit codes (README): 0 success, 1 handled failure (input missing, quality gate, another run holds the lock),
+Exit codes (docs/operations.md#exit-codes): 0 success, 1 handled failure (input missing, quality gate, another run holds the lock),
 2 unexpected error. Any non-zero exit fails the task; ops_job_runs holds the run's record either way. An unchanged
 rerun exits 0 in about a second without starting Spark (add --force to recompute).
 Note: in Spark standalone *cluster* deploy mode spark-submit exits 0 even when the driver fails; use client mode

@@ -3,7 +3,7 @@
 -- MAGIC # 十三五目标完成情况 — 13th Five-Year Plan: targets against actuals
 -- MAGIC Every region's 十三五 targets against the 2020 actuals, from `fct_target_attainment`. A target is **achieved**
 -- MAGIC when its comparator holds exactly (> 92 is not met by 92); **missed** targets and **declines** against the 2015
--- MAGIC base are highlighted. Formulas: README, "Metrics".
+-- MAGIC base are highlighted. Formulas: docs/tables-and-metrics.md#metrics.
 
 -- COMMAND ----------
 

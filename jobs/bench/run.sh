@@ -3,9 +3,10 @@
 # a Markdown table (machine, date, commit) in jobs/target/bench/results.md. Never part of the test suite.
 #
 #   jobs/bench/run.sh              all figures, each the min / median of BENCH_REPS runs (default 3)
-#   jobs/bench/run.sh --readme     … and replace the table between the BENCHMARK markers in README.md
+#   jobs/bench/run.sh --docs       … and replace the table between the BENCHMARK markers in docs/benchmark.md
+#                                  (--readme: the same, the option's older name)
 #
-# What it measures (README "Benchmark" explains each and the goals):
+# What it measures (docs/benchmark.md explains each and the goals):
 #   floor      JVM + SparkSession + as many trivial Delta tables as the pipeline publishes (StackFloor)
 #   seeds      `hrss run --force` on the five seed documents (the nightly run as shipped)
 #   noop       `hrss run` again with nothing changed (must write no table version)
@@ -28,8 +29,9 @@ REPS="${BENCH_REPS:-3}"
 REPS_LARGE="${BENCH_REPS_LARGE:-$REPS}"
 WORK="${BENCH_WORK:-$HRSS_HOME/jobs/target/bench}"
 ONLY="${BENCH_ONLY:-floor seeds noop extract formats national township duckdb}"
-README_UPDATE=false
-[[ "${1:-}" == "--readme" ]] && README_UPDATE=true
+DOCS_UPDATE=false
+[[ "${1:-}" == "--docs" || "${1:-}" == "--readme" ]] && DOCS_UPDATE=true
+DOCS_PAGE="$HRSS_HOME/docs/benchmark.md"
 
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 say() { printf '%s\n' "$*" >&2; }
@@ -279,10 +281,10 @@ fi
 # ---------------------------------------------------------------- the table
 BENCH_REPS_LARGE="$REPS_LARGE" "$HRSS_HOME/jobs/bench/report.sh" "$RESULTS" "$REPS" > "$WORK/results.md"
 cat "$WORK/results.md"
-if $README_UPDATE; then
+if $DOCS_UPDATE; then
   awk -v table="$WORK/results.md" '
     /<!-- BENCHMARK:BEGIN -->/ {print; while ((getline l < table) > 0) print l; skip = 1; next}
     /<!-- BENCHMARK:END -->/ {skip = 0}
-    !skip {print}' "$HRSS_HOME/README.md" > "$WORK/README.new" && mv "$WORK/README.new" "$HRSS_HOME/README.md"
-  say "bench: README.md updated"
+    !skip {print}' "$DOCS_PAGE" > "$WORK/benchmark.md.new" && mv "$WORK/benchmark.md.new" "$DOCS_PAGE"
+  say "bench: docs/benchmark.md updated"
 fi

@@ -3,7 +3,7 @@
 --                         "more ambitious than standing still"; five-year flows compare five-year sums
 --   planned_vs_realized = planned CAGR / realized CAGR of the period before (NULL when realized CAGR is 0)
 --   target_below_current: the target is below the current level on the indicator's own polarity
--- Reads fct_growth. Formulas: README "Metrics".
+-- Reads fct_growth. Formulas: docs/tables-and-metrics.md#ambition--fct_ambition-fct_ambitionsql.
 WITH planned AS (SELECT * FROM fct_growth WHERE growth_kind = 'planned'),
 realized AS (SELECT * FROM fct_growth WHERE growth_kind = 'realized')
 SELECT

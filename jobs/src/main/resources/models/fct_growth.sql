@@ -3,8 +3,8 @@
 --   planned:  a plan period's base → target (十四五: 2020 → 2025); without a base in the plan's own table, the
 --             previous period's actual for that year is the start (start_source = previous_actual)
 -- CAGR = (end / start)^(1 / years) − 1. Five-year flows compare five-year sums (basis five_year_sums: the CAGR
--- between consecutive sums, plus sum_ratio = end / start). Formulas: README "Metrics". Reads fct_observation,
--- dim_indicator, dq_findings.
+-- between consecutive sums, plus sum_ratio = end / start). Reads fct_observation, dim_indicator, dq_findings.
+-- Formulas: docs/tables-and-metrics.md#growth--fct_growth-fct_growthsql.
 WITH obs AS (
   SELECT o.*, i.polarity, i.kind
   FROM fct_observation o

@@ -1,5 +1,6 @@
 -- fct_target_attainment — how each completed plan period (十三五: 2015 base, 2020 target, 2020 actual) went,
--- per region × indicator. Formulas and edge cases: README "Metrics". Reads fct_observation, dim_indicator, dq_findings.
+-- per region × indicator. Reads fct_observation, dim_indicator, dq_findings. Formulas and edge cases:
+-- docs/tables-and-metrics.md#十三五-attainment--fct_target_attainment-fct_target_attainmentsql.
 -- Parameters: ${approx_tolerance} (relative band for 左右 targets), ${on_track}, ${acceleration_needed}.
 WITH obs AS (
   SELECT o.*, i.polarity, i.kind

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code hrss serve}: a read-only SQL endpoint (single-node Trino) over the lakehouse for BI tools and
- * {@code hrss sql}, in the foreground until Ctrl-C or {@code hrss serve stop}. README "SQL endpoint".
+ * {@code hrss sql}, in the foreground until Ctrl-C or {@code hrss serve stop}. docs/analysts-and-bi.md#the-sql-endpoint-jobsbinhrss-serve.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serve the published tables read-only over SQL (Trino " + TrinoDistribution.VERSION + ", JDBC/ODBC) until Ctrl-C.",

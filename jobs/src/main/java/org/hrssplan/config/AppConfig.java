@@ -73,7 +73,7 @@ public record AppConfig(
     }
     if (root.has("tables")) {
       throw new Invalid(source + ": `tables:` is not a setting: every table has one fixed name, the same in the lakehouse, the"
-          + " catalog, the models and the exports (README \"Tables\"); remove the section (lakehouse: and database: say where they go)");
+          + " catalog, the models and the exports (docs/tables-and-metrics.md#tables); remove the section (lakehouse: and database: say where they go)");
     }
     JsonNode q = root.path("quality");
     QualityThresholds thresholds = new QualityThresholds(

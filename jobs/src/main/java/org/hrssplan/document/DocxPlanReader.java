@@ -27,7 +27,7 @@ import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
  * headers, footers and comments are not the body and are not read.
  *
  * <p>(POI's XWPF object model reads the same XML; building it costs an XPath query per table cell — 60 s for 2,850
- * plans on 2 cores against a few seconds reading the part as a stream. See the README, "Libraries, and why".)
+ * plans on 2 cores against a few seconds reading the part as a stream. See docs/development.md#libraries-and-why.)
  *
  * <p>A Word document has no lines: its "lines" are its paragraphs and table cells in reading order, numbered from 1
  * ({@code source_line}), and each has a locator into the file: {@code P12} (the 12th body paragraph) or

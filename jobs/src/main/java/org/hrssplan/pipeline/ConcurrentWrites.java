@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * Runs independent table writes at the same time from one SparkSession. A small Delta commit spends most of its
  * time on the driver (planning, reading the log, writing the commit) while the executors idle, so a few writes in
- * flight overlap that latency (measured: README "Benchmark"). Results come back in submission order; the first
+ * flight overlap that latency (measured: docs/benchmark.md#fixed-cost-and-extraction). Results come back in submission order; the first
  * failure is rethrown once every write has ended, so no write is left running behind a failed run.
  */
 final class ConcurrentWrites<T> implements AutoCloseable {

@@ -18,7 +18,7 @@ public final class NightlyJob {
 
   static final String MEMORY_HINT = "hrss run: Spark ran out of memory with a heap of " + heap() + ". Give the JVM more:"
       + " HRSS_JAVA_OPTS=-Xmx4g jobs/bin/hrss run … (the launcher takes an eighth of the machine's memory, 1 to 4 GiB;"
-      + " 20M observations need 2 GiB, README \"Known limits\"), or --driver-memory / --executor-memory with spark-submit.";
+      + " 20M observations need 2 GiB, docs/known-limits.md), or --driver-memory / --executor-memory with spark-submit.";
 
   /** The JVM's maximum heap, as a person reads it: {@code 3.0 GiB}. */
   static String heap() {

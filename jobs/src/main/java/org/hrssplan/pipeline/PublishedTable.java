@@ -15,8 +15,8 @@ import org.hrssplan.metrics.SqlModel;
 /**
  * The registry of the Delta tables the pipeline publishes, one entry per table, named by the table's own name (its
  * folder under the lakehouse, its name in the catalog, the view the models read it as, its model file, its export).
- * Config validation, the metric order, the column comments, the README's table list and the benchmark's DuckDB list
- * all come from here.
+ * Config validation, the metric order, the column comments, the table list in docs/tables-and-metrics.md and the
+ * benchmark's DuckDB list all come from here.
  *
  * @param schema the schema it is written with; NULL for a metric table, whose schema is its model's, with COMMENTs
  *     from {@link ColumnComments}

@@ -192,7 +192,7 @@ class SqlEndpointTest {
   @Test
   @Order(1)
   void theSeedsNineMissedTargetsAndSevenDeclinesAreWhatTrinoCounts() throws Exception {
-    // README "Metrics" and the seeds' attainment checked by hand: 9 of 62 targets missed, 7 declines against the base
+    // docs/tables-and-metrics.md#what-the-seeds-say and the seeds' attainment checked by hand: 9 of 62 targets missed, 7 declines against the base
     assertEquals(List.of(9L, 7L, 62L), trino("SELECT count_if(NOT achieved), count_if(declined), count(*) FROM fct_target_attainment")
         .get(0).stream().map(v -> ((Number) v).longValue()).toList());
   }

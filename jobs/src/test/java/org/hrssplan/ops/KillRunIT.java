@@ -39,7 +39,7 @@ class KillRunIT {
   private Process start(Path yaml, String runId) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(TestFixtures.repoRoot().resolve("jobs/bin/hrss").toString(), "run", "--config", yaml.toString(),
         "--run-id", runId, "--force").redirectErrorStream(true).redirectOutput(tmp.resolve(runId + ".log").toFile());
-    // the C1 compiler alone: a seed-sized run is ~5 s shorter per JVM (README "Benchmark"); what is tested is unchanged
+    // the C1 compiler alone: a seed-sized run is ~5 s shorter per JVM (docs/benchmark.md#the-jit-the-default-tiered-jit-not-c1-only); what is tested is unchanged
     pb.environment().put("HRSS_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
     return pb.start();
   }

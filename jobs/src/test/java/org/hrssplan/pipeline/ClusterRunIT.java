@@ -40,7 +40,7 @@ class ClusterRunIT {
     Path sparkHome = Path.of(System.getProperty("hrss.spark.home"));
     Path jar = Path.of(System.getProperty("hrss.cluster.jar"));
     Files.copy(jar, sparkHome.resolve("jars").resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    // Spark's module flags, and the C1 compiler alone: seed-sized JVMs finish sooner (README "Benchmark")
+    // Spark's module flags, and the C1 compiler alone: seed-sized JVMs finish sooner (docs/benchmark.md#the-jit-the-default-tiered-jit-not-c1-only)
     String flags = System.getProperty("hrss.spark.jvm.flags") + " -XX:TieredStopAtLevel=1";
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(List.of(flags.split("\\s+")));

@@ -84,7 +84,7 @@ class SmallHeapRunIT {
     Path data = tmp.resolve("dataset");
     Path synthLog = tmp.resolve("synth.log");
     long t0 = System.nanoTime();
-    // the C1 compiler alone: a few seconds less per JVM for what is tested here (README "Benchmark")
+    // the C1 compiler alone: a few seconds less per JVM for what is tested here (docs/benchmark.md#the-jit-the-default-tiered-jit-not-c1-only)
     assertEquals(0, hrss(synthLog, "-XX:TieredStopAtLevel=1", 10, "synth", "dataset", "--units", String.valueOf(UNITS),
         "--out", data.toString()), tail(synthLog));
     Matcher m = Pattern.compile("(\\d+) rows \\(").matcher(Files.readString(synthLog, StandardCharsets.UTF_8));
