@@ -16,6 +16,7 @@ import org.hrssplan.document.DocumentDecoder;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.document.UndecodableDocumentException;
+import org.hrssplan.model.Observation;
 
 /**
  * A normalized dataset extracted elsewhere, as CSV in exactly the format of {@code indicator_observations.csv}

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.hrssplan.model.Observation;
 
 /**
  * The normalized dataset as CSV ({@code data/normalized/indicator_observations.csv}): UTF-8, header row,

@@ -1,6 +1,7 @@
 package org.hrssplan.extract;
 
 import java.math.BigDecimal;
+import org.hrssplan.model.ValueKind;
 
 /**
  * One value cell, understood: the number (as printed, before unit conversion), the printed unit if any,

@@ -11,6 +11,8 @@ import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.catalog.Unit;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.Region;
+import org.hrssplan.model.Observation;
+import org.hrssplan.model.ValueKind;
 
 /**
  * Quantitative targets stated in a plan's 主要目标 / 发展目标 section (from that heading to the next heading,

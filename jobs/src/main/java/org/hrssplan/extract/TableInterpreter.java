@@ -17,6 +17,8 @@ import org.hrssplan.document.HeaderWords;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.Region;
 import org.hrssplan.document.TextTableReader;
+import org.hrssplan.model.Observation;
+import org.hrssplan.model.ValueKind;
 
 /**
  * Turns an indicator table's grid into observations: reads its header rows (one or several; a cell spanning

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.document.TextFolding;
+import org.hrssplan.model.ValueKind;
 
 /**
  * Reads one table value cell: {@code 3.96}, {@code ≤4.1}, {@code [2.7]}, {@code 【0.96】}, {@code 8.49*},

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.ObservationCsv;
 
 /** The export stages: the reviewed normalized CSV, then a Parquet and a CSV snapshot of every table. */

@@ -10,7 +10,7 @@ import org.hrssplan.document.Region;
 import org.hrssplan.extract.DocumentAccount;
 import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.Finding;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.QuarantinedCell;
 import org.hrssplan.extract.RawCell;
 import scala.jdk.javaapi.CollectionConverters;

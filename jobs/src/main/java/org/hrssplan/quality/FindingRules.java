@@ -13,7 +13,7 @@ import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.catalog.IndicatorKind;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.extract.Finding;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.QualityFlags;
 
 /**

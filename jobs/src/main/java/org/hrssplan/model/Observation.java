@@ -1,4 +1,4 @@
-package org.hrssplan.extract;
+package org.hrssplan.model;
 
 /**
  * One row of the normalized indicator dataset: a region × plan period × indicator × role (base / target /

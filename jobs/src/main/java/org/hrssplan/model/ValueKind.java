@@ -1,4 +1,4 @@
-package org.hrssplan.extract;
+package org.hrssplan.model;
 
 /** What a value cell holds. Missing and qualitative cells are observations too: nothing printed is dropped. */
 public enum ValueKind {
