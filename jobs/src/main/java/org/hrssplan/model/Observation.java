@@ -32,9 +32,6 @@ public record Observation(
     String sourceColumn,
     String qualityFlags) implements java.io.Serializable {
 
-  public static final String SOURCE_TABLE = "table";
-  public static final String SOURCE_PROSE = "prose";
-
   public boolean hasFlag(String flag) {
     if (qualityFlags == null || qualityFlags.isEmpty()) return false;
     for (String f : qualityFlags.split(";")) if (f.equals(flag)) return true;

@@ -72,7 +72,7 @@ class ValueParserTest {
   void rejectsWhatItCannotRead(String text, String code) {
     ParsedValue v = parser.parse(text);
     assertFalse(v.ok(), "should be rejected: " + text);
-    assertEquals(code, v.errorCode());
+    assertEquals(code, v.errorCode().code());
     assertTrue(v.errorMessage().contains(text.strip()) || v.errorMessage().contains("'"), v.errorMessage());
   }
 }
