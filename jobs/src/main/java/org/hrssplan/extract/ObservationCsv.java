@@ -19,9 +19,6 @@ import org.hrssplan.model.ObservationColumn;
 public final class ObservationCsv {
   /** The header: the columns of {@link ObservationColumn}, in its order. */
   public static final List<String> COLUMNS = ObservationColumn.names();
-  /** Columns a dataset read as input may lack: derived when absent ({@code source_locator} = {@code L} + source_line). */
-  public static final java.util.Set<String> OPTIONAL_COLUMNS = java.util.Set.copyOf(ObservationColumn.ALL.stream()
-      .filter(ObservationColumn::optionalOnInput).map(ObservationColumn::columnName).toList());
 
   private ObservationCsv() {}
 

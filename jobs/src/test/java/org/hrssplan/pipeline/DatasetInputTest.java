@@ -109,6 +109,6 @@ class DatasetInputTest {
     DatasetInput in = read(text);
     assertEquals(List.of("a"), in.observations(spark).select("observation_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     Row q = in.quarantine(spark, true).collectAsList().get(0);
-    assertTrue(q.getString(q.fieldIndex("reason")).contains("year '20x' is not a int"), q.toString());
+    assertTrue(q.getString(q.fieldIndex("reason")).contains("year '20x' is not a whole number"), q.toString());
   }
 }
