@@ -13,7 +13,9 @@ import java.util.Optional;
  */
 public interface Code {
   /** The constant's name in lower case, as stored: never changes once published. */
-  String code();
+  default String code() {
+    return of((Enum<?>) this);
+  }
 
   /** What the code means, in one line. */
   String description();

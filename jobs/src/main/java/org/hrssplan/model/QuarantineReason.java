@@ -44,11 +44,6 @@ public enum QuarantineReason implements Code {
   }
 
   @Override
-  public String code() {
-    return Code.of(this);
-  }
-
-  @Override
   public String description() {
     return description;
   }

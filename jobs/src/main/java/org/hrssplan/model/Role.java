@@ -13,11 +13,6 @@ public enum Role implements Code {
   }
 
   @Override
-  public String code() {
-    return Code.of(this);
-  }
-
-  @Override
   public String description() {
     return description;
   }

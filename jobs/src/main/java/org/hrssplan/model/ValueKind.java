@@ -17,11 +17,6 @@ public enum ValueKind implements Code {
   }
 
   @Override
-  public String code() {
-    return Code.of(this);
-  }
-
-  @Override
   public String description() {
     return description;
   }
