@@ -21,7 +21,7 @@ import org.hrssplan.config.Csv;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.ExtractionResult;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.PlanExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -15,7 +15,7 @@ import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.DocumentAccount;
 import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.Finding;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.ObservationCsv;
 import org.hrssplan.extract.PlanExtractor;
 import org.hrssplan.extract.QuarantinedCell;

@@ -14,6 +14,7 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
+import org.hrssplan.model.QuarantineReason;
 
 /**
  * A Word 2007+ plan (.docx, .docm — macros are never run, only the XML is read) → blocks. The package is opened with
@@ -77,9 +78,9 @@ public final class DocxPlanReader {
 
   /** Why the stream reader stops reading a document that it must not read on. */
   private static final class Refusal extends RuntimeException {
-    final String reason;
+    final QuarantineReason reason;
 
-    Refusal(String reason, String message) {
+    Refusal(QuarantineReason reason, String message) {
       super(message, null, false, false);
       this.reason = reason;
     }
@@ -105,7 +106,7 @@ public final class DocxPlanReader {
       while (x.hasNext()) {
         int e = x.next();
         if (e == XMLStreamConstants.DTD) {
-          throw new Refusal("declares_entities", "its document part declares a DOCTYPE (entities that could read files of this"
+          throw new Refusal(QuarantineReason.DECLARES_ENTITIES, "its document part declares a DOCTYPE (entities that could read files of this"
               + " machine), which Word never writes; such a document is refused — open it in Word or WPS and save it again");
         }
         if (e == XMLStreamConstants.START_ELEMENT && is("body")) {
@@ -145,7 +146,7 @@ public final class DocxPlanReader {
     /** The rows of a table, positioned on {@code w:tbl}; rows and cells inside content controls read through. */
     List<List<CellSpec>> table() throws XMLStreamException {
       if (++tableDepth > maxTableDepth) {
-        throw new Refusal("nested_too_deeply", "its tables nest more than " + maxTableDepth
+        throw new Refusal(QuarantineReason.NESTED_TOO_DEEPLY, "its tables nest more than " + maxTableDepth
             + " deep (limits.nesting_depth in conf/hrss.yaml); a plan's tables nest two or three deep");
       }
       List<List<CellSpec>> rows = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.hrssplan.model.QuarantineReason;
 
 /**
  * An HTML plan page (as government CMSs publish them: prose in {@code <p>}, tables as {@code <table>} with
@@ -31,7 +32,7 @@ public final class HtmlPlanReader {
     Document doc = Jsoup.parse(html, "", parser);
     int depth = depth(doc.body());
     if (depth > maxDepth) {
-      throw new RefusedDocumentException("nested_too_deeply", "its HTML elements nest " + depth + " deep, more than the limit of "
+      throw new RefusedDocumentException(QuarantineReason.NESTED_TOO_DEEPLY, "its HTML elements nest " + depth + " deep, more than the limit of "
           + maxDepth + " (limits.nesting_depth in conf/hrss.yaml); a plan page nests a few dozen");
     }
     Builder b = new Builder();

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.hrssplan.model.QuarantineReason;
 
 /**
  * A text PDF → blocks, with Apache PDFBox: the glyphs of each page with their positions, and the ruling lines the page
@@ -50,13 +51,13 @@ public final class PdfPlanReader {
 
   public static DocumentContent read(byte[] bytes) throws IOException, RefusedDocumentException {
     if (!hasPdfHeader(bytes)) {
-      throw new RefusedDocumentException("unreadable", "named .pdf but not a PDF (no %PDF- header in its first 1024 bytes)");
+      throw new RefusedDocumentException(QuarantineReason.UNREADABLE, "named .pdf but not a PDF (no %PDF- header in its first 1024 bytes)");
     }
     PDDocument pdf;
     try {
       pdf = Loader.loadPDF(bytes);
     } catch (InvalidPasswordException e) {
-      throw new RefusedDocumentException("encrypted", "the PDF is password-protected; ask the bureau for an unprotected copy"
+      throw new RefusedDocumentException(QuarantineReason.ENCRYPTED, "the PDF is password-protected; ask the bureau for an unprotected copy"
           + " or for the plan's Word or web version");
     }
     try (pdf) {
@@ -84,7 +85,7 @@ public final class PdfPlanReader {
   }
 
   private static RefusedDocumentException noTextLayer(int pages, int images, String only) {
-    return new RefusedDocumentException("no_text_layer", "the PDF has no text layer (" + pages + " page(s)"
+    return new RefusedDocumentException(QuarantineReason.NO_TEXT_LAYER, "the PDF has no text layer (" + pages + " page(s)"
         + (images > 0 ? ", " + images + " image(s): a scan" : "") + only + "); OCR is not done here — use the plan's Word or web"
         + " version, or run OCR on the file first");
   }

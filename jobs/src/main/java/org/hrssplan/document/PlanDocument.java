@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.hrssplan.model.QuarantineReason;
 
 /**
  * A plan document ready for extraction: its lines after decoding, width folding and removal of Word bookmark
@@ -58,11 +59,11 @@ public final class PlanDocument {
   public static PlanDocument fromBytes(String fileName, byte[] bytes, String sha, ReadingLimits limits)
       throws UndecodableDocumentException, RefusedDocumentException {
     String tooLarge = limits.tooLarge(bytes.length);
-    if (tooLarge != null) throw new RefusedDocumentException("too_large", tooLarge);
+    if (tooLarge != null) throw new RefusedDocumentException(QuarantineReason.TOO_LARGE, tooLarge);
     PlanDocument doc = read(fileName, bytes, sha, limits);
     long rows = doc.blocks.stream().filter(b -> b instanceof Grid).mapToLong(b -> ((Grid) b).rows().size()).sum();
     if (rows > limits.tableRows()) {
-      throw new RefusedDocumentException("too_large", "its tables have " + rows + " rows together, more than the limit of "
+      throw new RefusedDocumentException(QuarantineReason.TOO_LARGE, "its tables have " + rows + " rows together, more than the limit of "
           + limits.tableRows() + " per document (limits.table_rows in conf/hrss.yaml)");
     }
     return doc;

@@ -1,5 +1,7 @@
 package org.hrssplan.extract;
 
+import org.hrssplan.model.Role;
+
 /** What a table column holds, decided from its header words. */
 public enum ColumnRole {
   /** 序号 */
@@ -23,8 +25,13 @@ public enum ColumnRole {
     return this == BASE || this == TARGET || this == ACTUAL;
   }
 
-  /** The {@code role} column of an observation: base, target or actual. */
-  public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+  /** The {@code role} of the observations read from a column that {@link #holdsValues}: base, target or actual. */
+  public Role observationRole() {
+    return switch (this) {
+      case BASE -> Role.BASE;
+      case TARGET -> Role.TARGET;
+      case ACTUAL -> Role.ACTUAL;
+      default -> throw new IllegalStateException("a " + this + " column holds no values");
+    };
   }
 }

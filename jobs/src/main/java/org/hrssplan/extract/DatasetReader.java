@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.document.DecodedText;
@@ -16,18 +16,23 @@ import org.hrssplan.document.DocumentDecoder;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.document.UndecodableDocumentException;
+import org.hrssplan.model.Code;
+import org.hrssplan.model.DatasetCheck;
+import org.hrssplan.model.Observation;
+import org.hrssplan.model.ObservationColumn;
+import org.hrssplan.model.QuarantineReason;
+import org.hrssplan.model.SourceKind;
 
 /**
  * A normalized dataset extracted elsewhere, as CSV in exactly the format of {@code indicator_observations.csv}
- * ({@link ObservationCsv#COLUMNS}): read next to the plan documents, checked strictly, nothing dropped silently.
+ * ({@link ObservationColumn}): read next to the plan documents, checked strictly, nothing dropped silently.
  * A file whose header lacks a column or has an extra one is rejected whole (its data would otherwise be lost or
- * misread); a row with a value of the wrong type, an unknown region or indicator, or a repeated observation_id is
- * quarantined with its line; every other row becomes an observation.
+ * misread); a row with more or fewer fields than the header, or that fails a check of {@link DatasetCheck#ROWS} (a value
+ * of the wrong type, an empty required column, an unknown code, region or indicator, a repeated observation_id), is
+ * quarantined with its line; every other row becomes an observation. The checks and their reasons are the Parquet
+ * reader's ({@code pipeline.DatasetInput}).
  */
 final class DatasetReader {
-  private static final Set<String> ROLES = Set.of("base", "target", "actual");
-  private static final Set<String> KINDS = Set.of("number", "ratio", "qualitative", "missing");
-
   private DatasetReader() {}
 
   static ExtractionResult read(String fileName, byte[] bytes, IndicatorCatalog catalog, RegionDirectory regions) {
@@ -36,7 +41,7 @@ final class DatasetReader {
     try {
       text = DocumentDecoder.decode(bytes);
     } catch (UndecodableDocumentException e) {
-      return rejected(fileName, sha, e.line(), "undecodable", fileName + ": " + e.getMessage());
+      return rejected(fileName, sha, e.line(), QuarantineReason.UNDECODABLE, fileName + ": " + e.getMessage());
     }
     String csv = text.text().startsWith("\uFEFF") ? text.text().substring(1) : text.text();
     List<List<String>> rows = new ArrayList<>();
@@ -44,20 +49,16 @@ final class DatasetReader {
         .readValues(new StringReader(csv))) {
       while (it.hasNext()) rows.add(it.next());
     } catch (IOException | RuntimeException e) {
-      return rejected(fileName, sha, 0, "malformed_csv", fileName + ": not valid CSV: " + e.getMessage());
+      return rejected(fileName, sha, 0, QuarantineReason.MALFORMED_CSV, fileName + ": not valid CSV: " + e.getMessage());
     }
-    if (rows.isEmpty()) return rejected(fileName, sha, 0, "empty_document", fileName + ": the file is empty");
+    if (rows.isEmpty()) return rejected(fileName, sha, 0, QuarantineReason.EMPTY_DOCUMENT, fileName + ": the file is empty");
     List<String> header = rows.get(0);
-    Set<String> missing = new LinkedHashSet<>(ObservationCsv.COLUMNS);
-    header.forEach(missing::remove);
-    missing.removeAll(ObservationCsv.OPTIONAL_COLUMNS);
-    Set<String> extra = new LinkedHashSet<>(header);
-    ObservationCsv.COLUMNS.forEach(extra::remove);
-    if (!missing.isEmpty() || !extra.isEmpty()) {
-      return rejected(fileName, sha, 1, missing.isEmpty() ? "dataset_unexpected_columns" : "dataset_missing_columns",
-          fileName + " line 1: header " + (missing.isEmpty() ? "" : "lacks " + missing) + (missing.isEmpty() || extra.isEmpty() ? "" : " and ")
-              + (extra.isEmpty() ? "" : "has columns the format does not know " + extra) + "; the file is not read");
+    Optional<DatasetCheck.Problem> columns = DatasetCheck.columns(header);
+    if (columns.isPresent()) {
+      return rejected(fileName, sha, 1, columns.get().reason(), fileName + " line 1: header " + columns.get().words());
     }
+    int[] position = new int[ObservationColumn.ALL.size()];
+    for (ObservationColumn c : ObservationColumn.ALL) position[c.ordinal()] = header.indexOf(c.columnName());
     ExtractionSink sink = new ExtractionSink();
     Set<String> seen = new HashSet<>();
     for (int r = 1; r < rows.size(); r++) {
@@ -66,43 +67,33 @@ final class DatasetReader {
       sink.valueCells++;
       String raw = String.join(",", row);
       if (row.size() != header.size()) {
-        sink.quarantine(q(fileName, line, "row_too_few_cells", fileName + " line " + line + ": " + row.size() + " fields, the header has "
-            + header.size(), raw));
+        sink.quarantine(q(fileName, line, row.size() < header.size() ? QuarantineReason.ROW_TOO_FEW_CELLS : QuarantineReason.ROW_TOO_MANY_CELLS,
+            fileName + " line " + line + ": " + row.size() + " fields, the header has " + header.size(), raw));
         continue;
       }
-      java.util.function.Function<String, String> f = c -> {
-        if (header.indexOf(c) < 0) return null; // an optional column (source_locator) the file does not have
-        String v = row.get(header.indexOf(c)).strip();
-        return v.isEmpty() ? null : v;
-      };
-      String problem = null;
-      Integer year = integer(f.apply("year"));
-      Integer sourceLine = integer(f.apply("source_line"));
-      Double value = f.apply("value") == null ? null : number(f.apply("value"));
-      if (f.apply("observation_id") == null) problem = "observation_id is empty";
-      else if (year == null) problem = "year '" + f.apply("year") + "' is not a whole number";
-      else if (f.apply("value") != null && value == null) problem = "value '" + f.apply("value") + "' is not a number";
-      else if (f.apply("source_line") != null && sourceLine == null) problem = "source_line '" + f.apply("source_line") + "' is not a whole number";
-      else if (!ROLES.contains(String.valueOf(f.apply("role")))) problem = "role '" + f.apply("role") + "' is not base, target or actual";
-      else if (!KINDS.contains(String.valueOf(f.apply("value_kind")))) problem = "value_kind '" + f.apply("value_kind") + "' is unknown";
-      else if (!bool(f.apply("is_cumulative")) || !bool(f.apply("is_annual"))) problem = "is_cumulative / is_annual must be true or false";
-      else if (f.apply("region_code") == null || regions.byCode(f.apply("region_code")).isEmpty()) {
-        problem = "region_code '" + f.apply("region_code") + "' is not in regions.csv";
-      } else if (f.apply("indicator_id") != null && catalog.byId(f.apply("indicator_id")).isEmpty()) {
-        problem = "indicator_id '" + f.apply("indicator_id") + "' is not in the catalog";
-      } else if (!seen.add(f.apply("observation_id"))) problem = "observation_id '" + f.apply("observation_id") + "' repeats an earlier row";
-      if (problem != null) {
-        sink.quarantine(q(fileName, line, problem.startsWith("observation_id '") ? "duplicate_row" : "dataset_invalid_value",
-            fileName + " line " + line + ": " + problem, raw));
+      String[] cells = new String[position.length];  // by column; null for an empty cell or a column the file lacks
+      for (int c = 0; c < position.length; c++) {
+        String v = position[c] < 0 ? "" : row.get(position[c]).strip();
+        cells[c] = v.isEmpty() ? null : v;
+      }
+      // an id repeats when an earlier row of the file has it, whether or not that row was valid (as in DatasetInput)
+      boolean firstOfItsId = cells[ObservationColumn.OBSERVATION_ID.ordinal()] == null || seen.add(cells[ObservationColumn.OBSERVATION_ID.ordinal()]);
+      Optional<DatasetCheck> failed = DatasetCheck.ROWS.stream().filter(check -> !passes(check, cells, catalog, regions, firstOfItsId)).findFirst();
+      if (failed.isPresent()) {
+        sink.quarantine(q(fileName, line, failed.get().reason(),
+            fileName + " line " + line + ": " + failed.get().words(cells[failed.get().column().ordinal()]), raw));
         continue;
       }
-      sink.observe(new Observation(f.apply("observation_id"), f.apply("region_code"), f.apply("region_name"), f.apply("plan_period"),
-          f.apply("indicator_id"), f.apply("indicator_name_raw"), f.apply("role"), year, f.apply("value_kind"), value, f.apply("unit"),
-          f.apply("value_raw"), f.apply("unit_raw"), f.apply("comparator"), Boolean.parseBoolean(f.apply("is_cumulative")),
-          Boolean.parseBoolean(f.apply("is_annual")), f.apply("attribute"), f.apply("note"), "dataset",
-          f.apply("source_file") == null ? fileName : f.apply("source_file"), sourceLine == null ? line : sourceLine,
-          f.apply("source_locator") != null ? f.apply("source_locator") : PlanDocument.lineLocator(sourceLine == null ? line : sourceLine),
-          f.apply("source_table"), f.apply("source_column"), f.apply("quality_flags") == null ? "" : f.apply("quality_flags")));
+      Integer sourceLine = (Integer) ObservationColumn.SOURCE_LINE.type().parse(cells[ObservationColumn.SOURCE_LINE.ordinal()]);
+      int at = sourceLine == null ? line : sourceLine;
+      sink.observe(Observation.of(c -> switch (c) {
+        // read from a dataset, wherever the row was read before; the file and line of the row when it names none
+        case SOURCE_KIND -> SourceKind.DATASET.code();
+        case SOURCE_FILE -> cells[c.ordinal()] == null ? fileName : cells[c.ordinal()];
+        case SOURCE_LINE -> at;
+        case SOURCE_LOCATOR -> cells[c.ordinal()] != null ? cells[c.ordinal()] : PlanDocument.lineLocator(at);
+        default -> c.type().parse(cells[c.ordinal()]);
+      }));
     }
     String region = sink.observations.stream().map(Observation::regionCode).distinct().count() == 1
         ? sink.observations.get(0).regionCode() : null;
@@ -111,35 +102,28 @@ final class DatasetReader {
     return new ExtractionResult(account, List.of(), sink.observations, sink.quarantine, List.of());
   }
 
-  private static QuarantinedCell q(String file, int line, String code, String reason, String raw) {
-    return new QuarantinedCell(file + ":L" + line, file, line, PlanDocument.lineLocator(line), "dataset_row", code, reason, raw, null, null, null, null);
+  /** Whether a row's cells pass the check. */
+  private static boolean passes(DatasetCheck check, String[] cells, IndicatorCatalog catalog, RegionDirectory regions, boolean firstOfItsId) {
+    String v = cells[check.column().ordinal()];
+    return switch (check.kind()) {
+      case TYPE -> check.column().type().accepts(v);
+      case NOT_EMPTY -> v != null;
+      case CODE -> v == null || Code.isCode(check.column().codes().orElseThrow(), v);  // NULL: a NOT_EMPTY check's
+      case KNOWN_REGION -> v != null && regions.byCode(v).isPresent();
+      case KNOWN_INDICATOR -> v == null || catalog.byId(v).isPresent();
+      case FIRST_OF_ITS_ID -> firstOfItsId;
+    };
   }
 
-  private static ExtractionResult rejected(String file, String sha, int line, String code, String message) {
-    QuarantinedCell q = new QuarantinedCell(file + ":document", file, line, PlanDocument.lineLocator(line), "document", code, message, null, null, null, null, null);
-    return new ExtractionResult(new DocumentAccount(file, sha, null, "dataset", null, null, code, 0, 0, 0, 0, 0, 0, 0), List.of(), List.of(),
-        List.of(q), List.of());
+  private static QuarantinedCell q(String file, int line, QuarantineReason reason, String words, String raw) {
+    return new QuarantinedCell(file + ":L" + line, file, line, PlanDocument.lineLocator(line), "dataset_row", reason.code(), words, raw,
+        null, null, null, null);
   }
 
-  private static Integer integer(String s) {
-    if (s == null) return null;
-    try {
-      return Integer.valueOf(s);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Double number(String s) {
-    try {
-      double d = Double.parseDouble(s);
-      return Double.isFinite(d) && s.matches("[-+]?[0-9.eE+-]+") ? d : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static boolean bool(String s) {
-    return "true".equals(s) || "false".equals(s);
+  private static ExtractionResult rejected(String file, String sha, int line, QuarantineReason reason, String message) {
+    QuarantinedCell q = new QuarantinedCell(file + ":document", file, line, PlanDocument.lineLocator(line), "document", reason.code(), message,
+        null, null, null, null, null);
+    return new ExtractionResult(new DocumentAccount(file, sha, null, "dataset", null, null, reason.code(), 0, 0, 0, 0, 0, 0, 0), List.of(),
+        List.of(), List.of(q), List.of());
   }
 }

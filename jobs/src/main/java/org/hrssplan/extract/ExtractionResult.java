@@ -1,6 +1,7 @@
 package org.hrssplan.extract;
 
 import java.util.List;
+import org.hrssplan.model.Observation;
 
 /** What one document yields: its accounting, bronze cells, observations, quarantined cells and findings. */
 public record ExtractionResult(

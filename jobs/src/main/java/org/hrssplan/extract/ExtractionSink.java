@@ -2,6 +2,7 @@ package org.hrssplan.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.hrssplan.model.Observation;
 
 /** Collects what extracting one document yields; counts value cells so that the accounting can be checked. */
 public final class ExtractionSink {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.hrssplan.model.ColumnType;
+import org.hrssplan.model.Observation;
+import org.hrssplan.model.ObservationColumn;
 
 /**
  * The normalized dataset as CSV ({@code data/normalized/indicator_observations.csv}): UTF-8, header row,
@@ -15,12 +17,8 @@ import java.util.List;
  * Rows in a stable order (file, line, id) so that the committed file diffs cleanly.
  */
 public final class ObservationCsv {
-  public static final List<String> COLUMNS = List.of("observation_id", "region_code", "region_name", "plan_period", "indicator_id",
-      "indicator_name_raw", "role", "year", "value_kind", "value", "unit", "value_raw", "unit_raw", "comparator", "is_cumulative",
-      "is_annual", "attribute", "note", "source_kind", "source_file", "source_line", "source_locator", "source_table", "source_column",
-      "quality_flags");
-  /** Columns a dataset read as input may lack: derived when absent ({@code source_locator} = {@code L} + source_line). */
-  public static final java.util.Set<String> OPTIONAL_COLUMNS = java.util.Set.of("source_locator");
+  /** The header: the columns of {@link ObservationColumn}, in its order. */
+  public static final List<String> COLUMNS = ObservationColumn.names();
 
   private ObservationCsv() {}
 
@@ -48,41 +46,13 @@ public final class ObservationCsv {
   }
 
   static List<String> row(Observation o) {
-    List<String> r = new ArrayList<>(COLUMNS.size());
-    r.add(o.observationId());
-    r.add(s(o.regionCode()));
-    r.add(s(o.regionName()));
-    r.add(o.planPeriod());
-    r.add(s(o.indicatorId()));
-    r.add(s(o.indicatorNameRaw()));
-    r.add(o.role());
-    r.add(String.valueOf(o.year()));
-    r.add(o.valueKind());
-    r.add(o.value() == null ? "" : plain(o.value()));
-    r.add(s(o.unit()));
-    r.add(s(o.valueRaw()));
-    r.add(s(o.unitRaw()));
-    r.add(s(o.comparator()));
-    r.add(String.valueOf(o.cumulative()));
-    r.add(String.valueOf(o.annual()));
-    r.add(s(o.attribute()));
-    r.add(s(o.note()));
-    r.add(o.sourceKind());
-    r.add(o.sourceFile());
-    r.add(String.valueOf(o.sourceLine()));
-    r.add(s(o.sourceLocator()));
-    r.add(s(o.sourceTable()));
-    r.add(s(o.sourceColumn()));
-    r.add(s(o.qualityFlags()));
+    List<String> r = new ArrayList<>(ObservationColumn.ALL.size());
+    for (ObservationColumn c : ObservationColumn.ALL) r.add(c.type().format(c.of(o)));
     return r;
   }
 
   /** Shortest plain decimal that reads back as the same double: 2.5667, 95, 0.0001. */
   public static String plain(double v) {
-    return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
-  }
-
-  private static String s(String v) {
-    return v == null ? "" : v;
+    return ColumnType.plain(v);
   }
 }

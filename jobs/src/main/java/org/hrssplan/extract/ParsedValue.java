@@ -1,6 +1,8 @@
 package org.hrssplan.extract;
 
 import java.math.BigDecimal;
+import org.hrssplan.model.QuarantineReason;
+import org.hrssplan.model.ValueKind;
 
 /**
  * One value cell, understood: the number (as printed, before unit conversion), the printed unit if any,
@@ -15,14 +17,14 @@ public record ParsedValue(
     boolean cumulative,
     boolean annual,
     boolean footnoteMarker,
-    String errorCode,
+    QuarantineReason errorCode,
     String errorMessage) {
 
   public boolean ok() {
     return errorCode == null;
   }
 
-  static ParsedValue error(String code, String message) {
+  static ParsedValue error(QuarantineReason code, String message) {
     return new ParsedValue(null, null, null, null, false, false, false, code, message);
   }
 }

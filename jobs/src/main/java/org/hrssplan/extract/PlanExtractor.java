@@ -14,6 +14,7 @@ import org.hrssplan.document.Region;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.document.RefusedDocumentException;
 import org.hrssplan.document.UndecodableDocumentException;
+import org.hrssplan.model.QuarantineReason;
 import org.hrssplan.quality.FindingRules;
 import org.hrssplan.quality.QualityThresholds;
 
@@ -75,27 +76,27 @@ public final class PlanExtractor implements Serializable {
     try {
       return read(fileName, bytes, sha);
     } catch (StackOverflowError e) {
-      return rejected(fileName, sha, 0, "nested_too_deeply", name + ": its structure nests too deeply for the reader (stack"
+      return rejected(fileName, sha, 0, QuarantineReason.NESTED_TOO_DEEPLY, name + ": its structure nests too deeply for the reader (stack"
           + " overflow in " + frame(e) + "); the other documents are read");
     } catch (OutOfMemoryError e) {
-      return rejected(fileName, sha, 0, "too_large", name + ": reading it exhausted the memory (" + e.getMessage() + ") although it"
+      return rejected(fileName, sha, 0, QuarantineReason.TOO_LARGE, name + ": reading it exhausted the memory (" + e.getMessage() + ") although it"
           + " is within the limits (limits: in conf/hrss.yaml); lower them or give the job more memory");
     } catch (RuntimeException | LinkageError e) {
-      return rejected(fileName, sha, 0, "reader_failed", name + ": the reader failed on it (" + e.getClass().getSimpleName() + ": "
+      return rejected(fileName, sha, 0, QuarantineReason.READER_FAILED, name + ": the reader failed on it (" + e.getClass().getSimpleName() + ": "
           + e.getMessage() + " in " + frame(e) + "); the document is not read, the other documents are");
     }
   }
 
   /** The unreadable file's result: the file could not be opened or read (permissions, a broken link, an I/O error). */
   public ExtractionResult unreadableFile(String fileName, String why) {
-    return rejected(fileName, null, 0, "unreadable_file", PrintableText.of(fileName) + ": the file cannot be read (" + why + ")");
+    return rejected(fileName, null, 0, QuarantineReason.UNREADABLE_FILE, PrintableText.of(fileName) + ": the file cannot be read (" + why + ")");
   }
 
   /** The result of a file over the size limit, refused before its bytes are read. */
   public ExtractionResult tooLargeFile(String fileName, long bytes) {
     String tooLarge = limits.tooLarge(bytes);
     if (tooLarge == null) throw new IllegalArgumentException(fileName + " is within the size limit");
-    return rejected(fileName, null, 0, "too_large", PrintableText.of(fileName) + ": " + tooLarge);
+    return rejected(fileName, null, 0, QuarantineReason.TOO_LARGE, PrintableText.of(fileName) + ": " + tooLarge);
   }
 
   /** Where in our code a failure happened: the first frame of the project's own classes, else the top frame. */
@@ -111,27 +112,27 @@ public final class PlanExtractor implements Serializable {
     DocumentFormat format = DocumentFormat.of(fileName, bytes);
     switch (format) {
       case ENCRYPTED -> {
-        return rejected(fileName, sha, 0, "encrypted", PrintableText.of(fileName) + ": the Word document is password-protected; save an"
+        return rejected(fileName, sha, 0, QuarantineReason.ENCRYPTED, PrintableText.of(fileName) + ": the Word document is password-protected; save an"
             + " unprotected copy (File → Info → Protect Document → remove the password)");
       }
       case UNSUPPORTED -> {
-        return rejected(fileName, sha, 0, "unsupported_format", PrintableText.of(fileName) + ": " + unsupportedBecause(fileName));
+        return rejected(fileName, sha, 0, QuarantineReason.UNSUPPORTED_FORMAT, PrintableText.of(fileName) + ": " + unsupportedBecause(fileName));
       }
       default -> { }
     }
     if (bytes.length == 0) {
-      return rejected(fileName, sha, 0, "empty_document", PrintableText.of(fileName) + ": the file is empty");
+      return rejected(fileName, sha, 0, QuarantineReason.EMPTY_DOCUMENT, PrintableText.of(fileName) + ": the file is empty");
     }
     if (format == DocumentFormat.CSV) return DatasetReader.read(fileName, bytes, catalog, regions);
     PlanDocument doc;
     try {
       doc = PlanDocument.fromBytes(fileName, bytes, sha, limits);
     } catch (UndecodableDocumentException e) {
-      return rejected(fileName, sha, e.line(), "undecodable", PrintableText.of(fileName) + ": " + e.getMessage());
+      return rejected(fileName, sha, e.line(), QuarantineReason.UNDECODABLE, PrintableText.of(fileName) + ": " + e.getMessage());
     } catch (RefusedDocumentException e) {
       return rejected(fileName, sha, 0, e.reason(), PrintableText.of(fileName) + ": " + e.getMessage());
     } catch (RuntimeException e) {
-      return rejected(fileName, sha, 0, "unreadable", PrintableText.of(fileName) + ": cannot be read as a " + format.name().toLowerCase(Locale.ROOT)
+      return rejected(fileName, sha, 0, QuarantineReason.UNREADABLE, PrintableText.of(fileName) + ": cannot be read as a " + format.name().toLowerCase(Locale.ROOT)
           + " file, it is damaged or cut short (" + rootCause(e) + ")");
     }
     RegionDirectory.Recognition recognition = regions.identify(doc.text());
@@ -205,7 +206,7 @@ public final class PlanExtractor implements Serializable {
 
   /** A second copy (same bytes, by their SHA-256) of a document already extracted: reported, not extracted twice. */
   public ExtractionResult duplicate(String fileName, String sha256, String firstFile) {
-    return rejected(fileName, sha256, 0, "duplicate_document", PrintableText.of(fileName) + ": same content (sha256) as " + PrintableText.of(firstFile) + "; not extracted twice");
+    return rejected(fileName, sha256, 0, QuarantineReason.DUPLICATE_DOCUMENT, PrintableText.of(fileName) + ": same content (sha256) as " + PrintableText.of(firstFile) + "; not extracted twice");
   }
 
   private static PlanPeriod documentPeriod(PlanDocument doc, List<RawTable> tables) {
@@ -221,7 +222,8 @@ public final class PlanExtractor implements Serializable {
     return latest;
   }
 
-  private static ExtractionResult rejected(String fileName, String sha, int line, String code, String message) {
+  private static ExtractionResult rejected(String fileName, String sha, int line, QuarantineReason reason, String message) {
+    String code = reason.code();
     QuarantinedCell q = new QuarantinedCell(fileName + ":document", fileName, line, PlanDocument.lineLocator(line), "document", code, message, null, null, null, null, null);
     DocumentAccount account = new DocumentAccount(fileName, sha, null, null, null, null, code, 0, 0, 0, 0, 0, 0, 0);
     return new ExtractionResult(account, List.of(), List.of(), List.of(q), List.of());

@@ -11,6 +11,11 @@ import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.catalog.Unit;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.Region;
+import org.hrssplan.model.Observation;
+import org.hrssplan.model.QuarantineReason;
+import org.hrssplan.model.Role;
+import org.hrssplan.model.SourceKind;
+import org.hrssplan.model.ValueKind;
 
 /**
  * Quantitative targets stated in a plan's 主要目标 / 发展目标 section (from that heading to the next heading,
@@ -203,7 +208,7 @@ final class ProseTargetExtractor {
     sink.rawCells.add(new RawCell(cellId, doc.fileName(), doc.sha256(), null, heading, "prose", -1, ordinal, heading,
         "prose_target", clause.strip(), line, doc.locatorAt(line)));
     if (region == null) {
-      sink.quarantine(new QuarantinedCell(cellId, doc.fileName(), line, doc.locatorAt(line), "prose", "region_not_identified",
+      sink.quarantine(new QuarantinedCell(cellId, doc.fileName(), line, doc.locatorAt(line), "prose", QuarantineReason.REGION_NOT_IDENTIFIED.code(),
           doc.displayName() + ": the document's region could not be identified; prose target at line " + line + " kept here",
           t.printed(), null, null, heading, t.subject()));
       return;
@@ -221,9 +226,9 @@ final class ProseTargetExtractor {
     boolean cumulative = CUMULATIVE_WORDS.matcher(clause).find() || (ind != null && ind.isFiveYearFlow());
     boolean annual = ANNUAL_WORDS.matcher(clause).find();
     sink.observe(new Observation(cellId, region.code(), region.name(), period.code(),
-        ind == null ? null : ind.id(), ind == null ? t.subject() : ind.nameZh(), ColumnRole.TARGET.code(), period.endYear(),
+        ind == null ? null : ind.id(), ind == null ? t.subject() : ind.nameZh(), Role.TARGET.code(), period.endYear(),
         ValueKind.NUMBER.code(), value.doubleValue(), unit, t.printed(), t.unit(), t.comparator(), cumulative, annual, null,
-        clause.strip(), Observation.SOURCE_PROSE, doc.fileName(), line, doc.locatorAt(line), null, heading,
+        clause.strip(), SourceKind.PROSE.code(), doc.fileName(), line, doc.locatorAt(line), null, heading,
         String.join(";", flags)));
   }
 }

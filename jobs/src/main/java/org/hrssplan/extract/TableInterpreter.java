@@ -17,6 +17,10 @@ import org.hrssplan.document.HeaderWords;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.Region;
 import org.hrssplan.document.TextTableReader;
+import org.hrssplan.model.Observation;
+import org.hrssplan.model.QuarantineReason;
+import org.hrssplan.model.SourceKind;
+import org.hrssplan.model.ValueKind;
 
 /**
  * Turns an indicator table's grid into observations: reads its header rows (one or several; a cell spanning
@@ -57,7 +61,7 @@ final class TableInterpreter {
     bronze(doc, table, headerRow, bodyRow, sink);
     String where = "table " + table.tableRef() + " (" + doc.where(line(doc, table.anchorLineIndex())) + ")";
     if (headerRow < 0) {
-      return notRead(doc, region, table, 0, sink, "table_header_not_found",
+      return notRead(doc, region, table, 0, sink, QuarantineReason.TABLE_HEADER_NOT_FOUND,
           "no header row with 指标 and a value column in " + where);
     }
     List<List<String>> paths = headerPaths(rows, headerRow, bodyRow);
@@ -65,13 +69,13 @@ final class TableInterpreter {
     if (period == null) period = periodFromHeaders(paths);
     if (period == null) period = documentPeriod;
     if (period == null) {
-      return notRead(doc, region, table, bodyRow, sink, "plan_period_unknown",
+      return notRead(doc, region, table, bodyRow, sink, QuarantineReason.PLAN_PERIOD_UNKNOWN,
           where + " names no plan period (十X五) and no period years, nor does the document");
     }
     List<ColumnRoles.Column> columns = new ArrayList<>(ColumnRoles.assign(paths, period, table.title().contains("完成")));
     int labelCol = indexOf(columns, ColumnRole.LABEL);
     if (labelCol < 0 || columns.stream().noneMatch(c -> c.role().holdsValues())) {
-      return notRead(doc, region, table, bodyRow, sink, "table_header_not_understood",
+      return notRead(doc, region, table, bodyRow, sink, QuarantineReason.TABLE_HEADER_NOT_UNDERSTOOD,
           "header " + columns.stream().map(ColumnRoles.Column::header).toList() + " of " + where + " has no 指标 or no value column");
     }
     reportUnknownColumns(doc, region, table, columns, rows, bodyRow, period, sink);
@@ -97,7 +101,7 @@ final class TableInterpreter {
       if (isSectionRow(row, columns)) continue;
       if (row.size() != width) {
         rowsNotRead++;
-        String reason = row.size() < width ? "row_too_few_cells" : "row_too_many_cells";
+        QuarantineReason reason = row.size() < width ? QuarantineReason.ROW_TOO_FEW_CELLS : QuarantineReason.ROW_TOO_MANY_CELLS;
         String msg = "row at line " + rowLine + " of table " + table.tableRef() + " has " + row.size()
             + " cells, the header has " + width;
         int quarantined = 0;
@@ -123,7 +127,7 @@ final class TableInterpreter {
           GridCell cell = row.get(col.index());
           if (!col.role().holdsValues() || cell.blank()) continue;
           sink.valueCells++;
-          sink.quarantine(quarantined(doc, region, table, cell, rowLine, col.index(), col.header(), null, "label_missing",
+          sink.quarantine(quarantined(doc, region, table, cell, rowLine, col.index(), col.header(), null, QuarantineReason.LABEL_MISSING,
               "row at line " + rowLine + " of table " + table.tableRef() + " has values but no 指标 label"));
         }
         continue;
@@ -149,24 +153,24 @@ final class TableInterpreter {
         sink.valueCells++;
         int cellLine = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : rowLine;
         if (col.role() == ColumnRole.UNKNOWN) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, UNKNOWN_COLUMN,
+          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.UNKNOWN_COLUMN,
               "column '" + col.header() + "' of table " + table.tableRef() + " is neither base, target nor actual (" + doc.where(cellLine) + ")"));
           continue;
         }
         if (firstSeen != null) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, "duplicate_row",
+          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.DUPLICATE_ROW,
               "indicator '" + label.name() + "' appears again at line " + rowLine + " of table " + table.tableRef()
                   + "; first at line " + firstSeen));
           continue;
         }
         if (isMultiValue(cell)) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, "multi_value_cell",
+          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.MULTI_VALUE_CELL,
               "cell at line " + cellLine + " of table " + table.tableRef() + " holds several numbers on separate lines ("
                   + String.join(" / ", cell.printedLines()) + "); which one is meant is not guessed"));
           continue;
         }
         if (rowUnitUnknown) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, "unknown_unit",
+          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.UNKNOWN_UNIT,
               "unit '" + rowUnit + "' of row '" + labelRaw + "' (" + doc.where(rowLine) + ") is not in the unit table"));
           continue;
         }
@@ -177,7 +181,7 @@ final class TableInterpreter {
           continue;
         }
         if (region == null) {
-          sink.quarantine(quarantined(doc, null, table, cell, cellLine, col.index(), col.header(), labelRaw, "region_not_identified",
+          sink.quarantine(quarantined(doc, null, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.REGION_NOT_IDENTIFIED,
               "the document's region could not be identified; value at line " + cellLine + " kept here"));
           continue;
         }
@@ -203,9 +207,9 @@ final class TableInterpreter {
             cellId(file, cellLine, table.tableRef(), col.index()),
             region.code(), region.name(), col.periodOr(period).code(),
             indicator.map(Indicator::id).orElse(null), label.name(),
-            col.role().code(), col.year(), v.kind().code(), value, unit,
+            col.role().observationRole().code(), col.year(), v.kind().code(), value, unit,
             cell.flat(), unitRaw, v.comparator(), v.cumulative(), v.annual(), attribute,
-            join(attached.text(), rowNote), Observation.SOURCE_TABLE, file, cellLine, doc.locatorAt(cellLine),
+            join(attached.text(), rowNote), SourceKind.TABLE.code(), file, cellLine, doc.locatorAt(cellLine),
             table.tableRef(), col.header(),
             String.join(";", flags)));
       }
@@ -345,7 +349,8 @@ final class TableInterpreter {
     return null;
   }
 
-  private Outcome notRead(PlanDocument doc, Region region, RawTable table, int fromRow, ExtractionSink sink, String code, String message) {
+  private Outcome notRead(PlanDocument doc, Region region, RawTable table, int fromRow, ExtractionSink sink, QuarantineReason code,
+      String message) {
     int cells = 0;
     for (int r = Math.max(fromRow, 0); r < table.rows().size(); r++) {
       List<GridCell> row = table.rows().get(r);
@@ -361,7 +366,7 @@ final class TableInterpreter {
       }
     }
     sink.findings.add(finding(doc, region, TABLE_NOT_READ, null, line(doc, table.anchorLineIndex()),
-        message + "; " + cells + " cell(s) quarantined as " + code));
+        message + "; " + cells + " cell(s) quarantined as " + code.code()));
     return Outcome.NOT_READ;
   }
 
@@ -380,10 +385,10 @@ final class TableInterpreter {
   }
 
   private static QuarantinedCell quarantined(PlanDocument doc, Region region, RawTable table, GridCell cell, int rowLine, int col,
-      String header, String rowLabel, String code, String message) {
+      String header, String rowLabel, QuarantineReason code, String message) {
     int line = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : rowLine;
     return new QuarantinedCell(cellId(doc.fileName(), line, table.tableRef(), col), doc.fileName(), line, doc.locatorAt(line),
-        "table_cell", code,
+        "table_cell", code.code(),
         message.startsWith(doc.displayName()) ? message : doc.displayName() + ": " + message, cell.flat(),
         region == null ? null : region.code(), table.tableRef(), header, rowLabel);
   }

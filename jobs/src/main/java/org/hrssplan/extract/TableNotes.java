@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.document.GridCell;
+import org.hrssplan.model.ValueKind;
 
 /**
  * The notes under a table (注：…, 备注：…), attached to the cells they explain. A note is split into clauses

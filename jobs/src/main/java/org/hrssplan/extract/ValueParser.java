@@ -7,6 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.document.TextFolding;
+import org.hrssplan.model.QuarantineReason;
+import org.hrssplan.model.ValueKind;
 
 /**
  * Reads one table value cell: {@code 3.96}, {@code ≤4.1}, {@code [2.7]}, {@code 【0.96】}, {@code 8.49*},
@@ -83,7 +85,7 @@ public final class ValueParser {
       }
       for (String p : PREFIX_WORDS) {
         if (t.startsWith(p)) {
-          if (comparator != null) return ParsedValue.error("conflicting_comparators", "two comparators in '" + cellText.strip() + "'");
+          if (comparator != null) return ParsedValue.error(QuarantineReason.CONFLICTING_COMPARATORS, "two comparators in '" + cellText.strip() + "'");
           comparator = Comparator.prefix(p);
           t = t.substring(p.length());
           changed = true;
@@ -93,14 +95,14 @@ public final class ValueParser {
     }
     for (String s : SUFFIX_WORDS) {
       if (t.endsWith(s)) {
-        if (comparator != null) return ParsedValue.error("conflicting_comparators", "two comparators in '" + cellText.strip() + "'");
+        if (comparator != null) return ParsedValue.error(QuarantineReason.CONFLICTING_COMPARATORS, "two comparators in '" + cellText.strip() + "'");
         comparator = Comparator.suffix(s);
         t = t.substring(0, t.length() - s.length());
         break;
       }
     }
     if (t.isEmpty()) {
-      return ParsedValue.error("empty_after_markers", "only markers, no value, in '" + cellText.strip() + "'");
+      return ParsedValue.error(QuarantineReason.EMPTY_AFTER_MARKERS, "only markers, no value, in '" + cellText.strip() + "'");
     }
     if (RATIO.matcher(t).matches()) {
       return new ParsedValue(ValueKind.RATIO, null, null, comparator, cumulative, annual, marker, null, null);
@@ -111,19 +113,19 @@ public final class ValueParser {
       if (unit.isEmpty()) unit = null;
       else if (catalog.unit(unit).isEmpty()) {
         if (HAS_DIGIT.matcher(unit).find()) {
-          return ParsedValue.error("unparseable_value", "cannot read a number from '" + cellText.strip() + "'");
+          return ParsedValue.error(QuarantineReason.UNPARSEABLE_VALUE, "cannot read a number from '" + cellText.strip() + "'");
         }
-        return ParsedValue.error("unknown_unit", "unit '" + unit + "' in '" + cellText.strip() + "' is not in the unit table");
+        return ParsedValue.error(QuarantineReason.UNKNOWN_UNIT, "unit '" + unit + "' in '" + cellText.strip() + "' is not in the unit table");
       }
       return new ParsedValue(ValueKind.NUMBER, new BigDecimal(m.group(1)), unit, comparator, cumulative, annual, marker, null, null);
     }
     String original = TextFolding.fold(cellText).strip();
     if (HAS_DIGIT.matcher(original).find()) {
-      return ParsedValue.error("unparseable_value", "cannot read a number from '" + original + "'");
+      return ParsedValue.error(QuarantineReason.UNPARSEABLE_VALUE, "cannot read a number from '" + original + "'");
     }
     if (HAS_CJK.matcher(original).find()) {
       return new ParsedValue(ValueKind.QUALITATIVE, null, null, null, cumulative, annual, marker, null, null);
     }
-    return ParsedValue.error("non_numeric", "'" + original + "' is neither a number nor a statement");
+    return ParsedValue.error(QuarantineReason.NON_NUMERIC, "'" + original + "' is neither a number nor a statement");
   }
 }

@@ -12,9 +12,8 @@ import static org.apache.spark.sql.functions.xxhash64;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -26,10 +25,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.hrssplan.document.PlanDocument;
+import org.hrssplan.model.Code;
+import org.hrssplan.model.ColumnType;
+import org.hrssplan.model.DatasetCheck;
+import org.hrssplan.model.ObservationColumn;
+import org.hrssplan.model.QuarantineReason;
 
 /**
  * Normalized datasets extracted elsewhere, as Parquet files with the columns of {@code fct_observation}
@@ -38,11 +42,11 @@ import org.hrssplan.document.PlanDocument;
  *
  * <ul>
  *   <li>a file whose columns are not exactly the format's (one missing, or one the format does not know) is rejected
- *       whole, as a quarantined document — its data would otherwise be lost or misread;
- *   <li>a row is quarantined with its reason when a value has the wrong type (cast fails), the observation_id is
- *       empty, role / value_kind / source_kind are not known codes, the year or a flag is missing, the region is not
- *       in regions.csv, the indicator is not in the catalog, or its observation_id repeats an earlier row's (earlier:
- *       by file, then row);
+ *       whole, as a quarantined document — its data would otherwise be lost or misread ({@link DatasetCheck#columns});
+ *   <li>a row is quarantined with the reason of the first check of {@link DatasetCheck#ROWS} it fails — the CSV
+ *       reader's checks, derived from {@link ObservationColumn}: a value of the wrong type (cast fails), an empty NOT
+ *       NULL column, a role / value_kind / source_kind that is not a known code, a region not in regions.csv, an
+ *       indicator not in the catalog, an observation_id that repeats an earlier row's (earlier: by file, then row);
  *   <li>every other row is an observation, with its own provenance (source_kind, source_file, source_line, …) kept.
  * </ul>
  *
@@ -51,10 +55,6 @@ import org.hrssplan.document.PlanDocument;
  * costs one shuffle of 8-byte hashes, not of rows.
  */
 public final class DatasetInput {
-  static final Set<String> ROLES = Set.of("base", "target", "actual");
-  static final Set<String> KINDS = Set.of("number", "ratio", "qualitative", "missing");
-  static final Set<String> SOURCE_KINDS = Set.of("table", "prose", "dataset");
-
   private final Dataset<Row> checked;
   private final List<Row> rejectedFiles;
   private final Dataset<Row> accountsOfRead;
@@ -99,18 +99,17 @@ public final class DatasetInput {
     for (String f : files) {
       String name = new org.apache.hadoop.fs.Path(f).getName();
       String sha = sha256(hadoop, f);
-      String problem;
+      Optional<DatasetCheck.Problem> problem;
       try {
-        problem = columnProblem(spark.read().parquet(f).schema());
+        problem = DatasetCheck.columns(List.of(spark.read().parquet(f).schema().fieldNames()));
       } catch (RuntimeException e) {
-        problem = "dataset_unreadable:" + name + " is not a readable Parquet file: " + e.getMessage();
+        problem = Optional.of(new DatasetCheck.Problem(QuarantineReason.DATASET_UNREADABLE, "not a readable Parquet file: " + e.getMessage()));
       }
-      if (problem == null) {
+      if (problem.isEmpty()) {
         readable.add(f);
         shas.add(RowFactory.create(f, sha));
       } else {
-        int colon = problem.indexOf(':');
-        rejected.add(rejectedFile(name, sha, problem.substring(0, colon), name + ": " + problem.substring(colon + 1)));
+        rejected.add(rejectedFile(name, sha, problem.get().reason(), name + ": " + problem.get().words()));
       }
     }
     if (readable.isEmpty()) return new DatasetInput(null, rejected, null);
@@ -122,27 +121,36 @@ public final class DatasetInput {
     // (only columns whose Parquet type differs from the format's are cast: the others cannot fail)
     StructType given = spark.read().parquet(readable.toArray(String[]::new)).schema();
     List<Column> typed = new ArrayList<>();
-    List<Column> castProblems = new ArrayList<>();
+    // the type checks of DatasetCheck.ROWS (they come first): the first failed is the row's type problem
+    Column typeProblem = null;
+    Column typeReason = null;
+    for (DatasetCheck check : DatasetCheck.ROWS) {
+      if (check.kind() != DatasetCheck.Kind.TYPE) continue;
+      String name = check.column().columnName();
+      DataType type = Schemas.type(check.column().type());
+      if (given.apply(name).dataType().equals(type)) continue;
+      Column fails = col(name).isNotNull().and(expr("try_cast(`" + name + "` AS " + type.sql() + ")").isNull());
+      Column words = concat(lit(check.before()), col(name).cast("string"), lit(check.after()));
+      typeProblem = typeProblem == null ? when(fails, words) : typeProblem.when(fails, words);
+      typeReason = typeReason == null ? when(fails, lit(check.reason().code())) : typeReason.when(fails, lit(check.reason().code()));
+    }
     // source_locator may be absent (datasets written before it existed): derived from source_line
     Column derivedLocator = expr("CASE WHEN try_cast(source_line AS INT) > 0 THEN concat('L', CAST(try_cast(source_line AS INT) AS STRING))"
         + " ELSE 'document' END");
-    for (StructField f : Schemas.OBSERVATION.fields()) {
-      if (f.name().equals("source_locator")) {
-        boolean present = java.util.Arrays.asList(given.fieldNames()).contains(f.name());
-        typed.add((present ? coalesce(col(f.name()).cast("string"), derivedLocator) : derivedLocator).as(f.name()));
-        continue;
+    for (ObservationColumn c : ObservationColumn.ALL) {
+      String name = c.columnName();
+      DataType type = Schemas.type(c.type());
+      if (c.optionalOnInput()) {
+        boolean present = java.util.Arrays.asList(given.fieldNames()).contains(name);
+        typed.add((present ? coalesce(col(name).cast("string"), derivedLocator) : derivedLocator).as(name));
+      } else if (given.apply(name).dataType().equals(type)) {
+        typed.add(col(name));
+      } else {
+        typed.add(expr("try_cast(`" + name + "` AS " + type.sql() + ")").as(name));
       }
-      if (given.apply(f.name()).dataType().equals(f.dataType())) {
-        typed.add(col(f.name()));
-        continue;
-      }
-      Column c = expr("try_cast(`" + f.name() + "` AS " + f.dataType().sql() + ")");
-      typed.add(c.as(f.name()));
-      castProblems.add(when(col(f.name()).isNotNull().and(c.isNull()),
-          concat(lit(f.name() + " '"), col(f.name()).cast("string"), lit("' is not a " + f.dataType().simpleString()))));
     }
-    castProblems.add(lit(null).cast("string"));
-    typed.add(coalesce(castProblems.toArray(Column[]::new)).as("_cast_problem"));
+    typed.add((typeProblem == null ? lit(null).cast("string") : typeProblem).as("_type_problem"));
+    typed.add((typeReason == null ? lit(null).cast("string") : typeReason).as("_type_reason"));
     typed.add(col("_file"));
     typed.add(col("_row"));
     Dataset<Row> t = raw.select(typed.toArray(Column[]::new));
@@ -165,21 +173,25 @@ public final class DatasetInput {
             col("indicator_id").equalTo(col("_known_indicator")), "left")
         .join(functions.broadcast(firstOfRepeated), col("_file").equalTo(col("_dup_file")).and(col("_row").equalTo(col("_dup_row"))), "left");
 
-    Column problem = when(col("_cast_problem").isNotNull(), col("_cast_problem"))
-        .when(col("observation_id").isNull().or(functions.trim(col("observation_id")).equalTo("")), lit("observation_id is empty"))
-        .when(col("year").isNull(), lit("year is missing"))
-        .when(col("role").isNull().or(col("role").isin(ROLES.toArray()).unary_$bang()),
-            concat(lit("role '"), coalesce(col("role"), lit("")), lit("' is not base, target or actual")))
-        .when(col("value_kind").isNull().or(col("value_kind").isin(KINDS.toArray()).unary_$bang()),
-            concat(lit("value_kind '"), coalesce(col("value_kind"), lit("")), lit("' is unknown")))
-        .when(col("source_kind").isNull().or(col("source_kind").isin(SOURCE_KINDS.toArray()).unary_$bang()),
-            concat(lit("source_kind '"), coalesce(col("source_kind"), lit("")), lit("' is not table, prose or dataset")))
-        .when(col("is_cumulative").isNull().or(col("is_annual").isNull()), lit("is_cumulative / is_annual must be true or false"))
-        .when(col("_known_region").isNull(), concat(lit("region_code '"), coalesce(col("region_code"), lit("")), lit("' is not in regions.csv")))
-        .when(col("indicator_id").isNotNull().and(col("_known_indicator").isNull()),
-            concat(lit("indicator_id '"), col("indicator_id"), lit("' is not in the catalog")))
-        .when(col("_dup_id").isNotNull(), concat(lit("observation_id '"), col("observation_id"), lit("' repeats an earlier row")));
-    Column code = when(col("_dup_id").isNotNull().and(col("_cast_problem").isNull()), lit("duplicate_row")).otherwise(lit("dataset_invalid_value"));
+    // the other checks of DatasetCheck.ROWS, in order; the first failed gives the row's reason and its words
+    Column problem = when(col("_type_problem").isNotNull(), col("_type_problem"));
+    Column code = when(col("_type_problem").isNotNull(), col("_type_reason"));
+    for (DatasetCheck check : DatasetCheck.ROWS) {
+      Column v = col(check.column().columnName());
+      Column fails = switch (check.kind()) {
+        case TYPE -> null;  // above
+        case NOT_EMPTY -> check.column().type() == ColumnType.STRING ? v.isNull().or(functions.trim(v).equalTo("")) : v.isNull();
+        case CODE -> v.isin(Code.codes(check.column().codes().orElseThrow()).toArray()).unary_$bang();
+        case KNOWN_REGION -> col("_known_region").isNull();
+        case KNOWN_INDICATOR -> v.isNotNull().and(col("_known_indicator").isNull());
+        case FIRST_OF_ITS_ID -> col("_dup_id").isNotNull();
+      };
+      if (fails == null) continue;
+      Column words = check.kind() == DatasetCheck.Kind.NOT_EMPTY ? lit(check.words(null))
+          : concat(lit(check.before()), coalesce(v.cast("string"), lit("")), lit(check.after()));
+      problem = problem.when(fails, words);
+      code = code.when(fails, lit(check.reason().code()));
+    }
     List<Column> out = new ArrayList<>();
     for (String f : Schemas.OBSERVATION.fieldNames()) out.add(col(f));
     out.add(col("_file").as("_dataset_file"));
@@ -202,19 +214,6 @@ public final class DatasetInput {
             "0 AS tables", "0 AS indicator_rows", "value_cells", "0 AS prose_targets", "observations",
             "value_cells - observations AS quarantined_cells", "0 AS findings");
     return new DatasetInput(checked, rejected, accounts);
-  }
-
-  /** NULL when the columns are exactly the format's, else "code:words". */
-  static String columnProblem(StructType schema) {
-    Set<String> missing = new LinkedHashSet<>(List.of(Schemas.OBSERVATION.fieldNames()));
-    Set<String> extra = new LinkedHashSet<>(List.of(schema.fieldNames()));
-    for (String f : schema.fieldNames()) missing.remove(f);
-    missing.removeAll(org.hrssplan.extract.ObservationCsv.OPTIONAL_COLUMNS);
-    for (String f : Schemas.OBSERVATION.fieldNames()) extra.remove(f);
-    if (missing.isEmpty() && extra.isEmpty()) return null;
-    return (missing.isEmpty() ? "dataset_unexpected_columns:" : "dataset_missing_columns:")
-        + (missing.isEmpty() ? "" : "lacks " + missing) + (missing.isEmpty() || extra.isEmpty() ? "" : " and ")
-        + (extra.isEmpty() ? "" : "has columns the format does not know " + extra) + "; the file is not read";
   }
 
   /** Valid rows, as {@link Schemas#OBSERVATION}. */
@@ -257,9 +256,9 @@ public final class DatasetInput {
   }
 
   /** (quarantine row, accounting row) of a file rejected whole. */
-  private static Row rejectedFile(String name, String sha, String code, String reason) {
-    Row q = RowFactory.create(name + ":document", name, 0, "document", "document", code, reason, null, null, null, null, null);
-    Row a = RowFactory.create(name, sha, "parquet", "dataset", null, null, code, 0, 0, 0, 0, 0, 0, 0);
+  private static Row rejectedFile(String name, String sha, QuarantineReason reason, String words) {
+    Row q = RowFactory.create(name + ":document", name, 0, "document", "document", reason.code(), words, null, null, null, null, null);
+    Row a = RowFactory.create(name, sha, "parquet", "dataset", null, null, reason.code(), 0, 0, 0, 0, 0, 0, 0);
     return RowFactory.create(q, a);
   }
 

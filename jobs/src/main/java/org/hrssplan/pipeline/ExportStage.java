@@ -2,6 +2,9 @@ package org.hrssplan.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.encode;
+import static org.hrssplan.model.ObservationColumn.OBSERVATION_ID;
+import static org.hrssplan.model.ObservationColumn.SOURCE_FILE;
+import static org.hrssplan.model.ObservationColumn.SOURCE_LINE;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -14,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.ObservationCsv;
 
 /** The export stages: the reviewed normalized CSV, then a Parquet and a CSV snapshot of every table. */
@@ -60,8 +63,8 @@ final class ExportStage {
    */
   static void writeCsv(Dataset<Row> observations, Path out) throws IOException {
     Files.createDirectories(out.toAbsolutePath().getParent());
-    Iterator<Row> it = observations.orderBy(encode(col("source_file"), "UTF-16BE"), col("source_line"),
-        encode(col("observation_id"), "UTF-16BE")).toLocalIterator();
+    Iterator<Row> it = observations.orderBy(encode(col(SOURCE_FILE.columnName()), "UTF-16BE"), col(SOURCE_LINE.columnName()),
+        encode(col(OBSERVATION_ID.columnName()), "UTF-16BE")).toLocalIterator();
     Iterator<Observation> rows = new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -70,7 +73,7 @@ final class ExportStage {
 
       @Override
       public Observation next() {
-        return toObservation(it.next());
+        return Rows.toObservation(it.next());
       }
     };
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
@@ -78,14 +81,5 @@ final class ExportStage {
       ObservationCsv.writeOrdered(rows, w);
     }
     Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  static Observation toObservation(Row r) {
-    return new Observation(r.getAs("observation_id"), r.getAs("region_code"), r.getAs("region_name"), r.getAs("plan_period"),
-        r.getAs("indicator_id"), r.getAs("indicator_name_raw"), r.getAs("role"), r.<Integer>getAs("year"), r.getAs("value_kind"),
-        r.getAs("value"), r.getAs("unit"), r.getAs("value_raw"), r.getAs("unit_raw"), r.getAs("comparator"),
-        r.<Boolean>getAs("is_cumulative"), r.<Boolean>getAs("is_annual"), r.getAs("attribute"), r.getAs("note"),
-        r.getAs("source_kind"), r.getAs("source_file"), r.<Integer>getAs("source_line"), r.getAs("source_locator"), r.getAs("source_table"),
-        r.getAs("source_column"), r.getAs("quality_flags") == null ? "" : r.getAs("quality_flags"));
   }
 }

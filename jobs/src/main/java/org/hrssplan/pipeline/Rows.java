@@ -10,7 +10,8 @@ import org.hrssplan.document.Region;
 import org.hrssplan.extract.DocumentAccount;
 import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.Finding;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
+import org.hrssplan.model.ObservationColumn;
 import org.hrssplan.extract.QuarantinedCell;
 import org.hrssplan.extract.RawCell;
 import scala.jdk.javaapi.CollectionConverters;
@@ -30,11 +31,17 @@ public final class Rows {
     return CollectionConverters.asScala(rows).toSeq();
   }
 
+  /** A row of {@link Schemas#OBSERVATION}: the record's columns in contract order; no quality flags is NULL. */
   public static Row observation(Observation o) {
-    return RowFactory.create(o.observationId(), o.regionCode(), o.regionName(), o.planPeriod(), o.indicatorId(), o.indicatorNameRaw(),
-        o.role(), o.year(), o.valueKind(), o.value(), o.unit(), o.valueRaw(), o.unitRaw(), o.comparator(), o.cumulative(), o.annual(),
-        o.attribute(), o.note(), o.sourceKind(), o.sourceFile(), o.sourceLine(), o.sourceLocator(), o.sourceTable(), o.sourceColumn(),
-        emptyToNull(o.qualityFlags()));
+    Object[] values = new Object[ObservationColumn.ALL.size()];
+    for (ObservationColumn c : ObservationColumn.ALL) values[c.ordinal()] = c.of(o);
+    values[ObservationColumn.QUALITY_FLAGS.ordinal()] = emptyToNull(o.qualityFlags());
+    return RowFactory.create(values);
+  }
+
+  /** A row of {@link Schemas#OBSERVATION} as the observation it holds (NULL quality_flags: none). */
+  static Observation toObservation(Row r) {
+    return Observation.of(c -> r.getAs(c.columnName()));
   }
 
   static Row rawCell(RawCell c) {

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.spark.sql.types.StructField;
-import org.hrssplan.extract.ObservationCsv;
+import org.hrssplan.model.ObservationColumn;
 
 /**
  * The schema file of the normalized CSV ({@code data/normalized/indicator_observations.schema.json}), derived
- * from {@link Schemas#OBSERVATION} so that it cannot drift from the table (a test compares the two).
+ * from the contract ({@link ObservationColumn}: names, types, nullability, comments) as the table's schema is, so that
+ * neither can drift (a test compares the committed file with this).
  */
 public final class SchemaDocs {
   private SchemaDocs() {}
@@ -22,17 +22,14 @@ public final class SchemaDocs {
         + "traceable to document, line and cell. Same rows as the Delta table fct_observation.");
     root.put("format", "CSV, UTF-8 without BOM, header row, comma-separated, RFC 4180 quoting; empty cell = NULL; "
         + "booleans true/false; numbers as plain decimals");
-    root.putArray("primary_key").add("observation_id");
+    root.putArray("primary_key").add(ObservationColumn.OBSERVATION_ID.columnName());
     ArrayNode cols = root.putArray("columns");
-    if (!ObservationCsv.COLUMNS.equals(Schemas.columns(Schemas.OBSERVATION))) {
-      throw new IllegalStateException("CSV columns and table columns differ");
-    }
-    for (StructField f : Schemas.OBSERVATION.fields()) {
+    for (ObservationColumn column : ObservationColumn.ALL) {
       ObjectNode c = cols.addObject();
-      c.put("name", f.name());
-      c.put("type", f.dataType().simpleString());
-      c.put("nullable", !f.name().equals("observation_id") && !f.name().equals("plan_period") && !f.name().equals("role"));
-      c.put("description", f.getComment().get());
+      c.put("name", column.columnName());
+      c.put("type", column.type().sqlName());
+      c.put("nullable", column.nullable());
+      c.put("description", column.comment());
     }
     return m.writeValueAsString(root) + "\n";
   }

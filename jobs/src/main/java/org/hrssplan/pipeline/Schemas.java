@@ -6,6 +6,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.hrssplan.model.ColumnType;
+import org.hrssplan.model.ObservationColumn;
 
 /**
  * Every published table's schema, in one place, with a COMMENT per column (English meaning, Chinese label,
@@ -24,33 +26,22 @@ public final class Schemas {
   static final DataType D = DataTypes.DoubleType;
   static final DataType B = DataTypes.BooleanType;
 
-  public static final StructType OBSERVATION = new StructType(new StructField[] {
-      f("observation_id", S, "Stable id of the source cell: file:Lline:table:cN (table) or file:Lline:prose:N (prose)"),
-      f("region_code", S, "地区代码 GB/T 2260 region code"),
-      f("region_name", S, "地区名称 region name"),
-      f("plan_period", S, "规划期 five-year plan period: 13th (十三五 2016-2020), 14th (十四五 2021-2025), …"),
-      f("indicator_id", S, "指标 canonical indicator id (conf/indicator-catalog.yaml); NULL when the catalog does not know the label (flag unknown_indicator)"),
-      f("indicator_name_raw", S, "指标名称（原文） the label as printed, without row number, * marker, 其中 and unit"),
-      f("role", S, "base (基数) | target (目标) | actual (完成)"),
-      f("year", I, "Year the value refers to: 2015 base, 2020 target/actual/base, 2025 target"),
-      f("value_kind", S, "number | ratio (10:40:50) | qualitative (words) | missing (—)"),
-      f("value", D, "数值 the value in the indicator's canonical unit (column unit); NULL unless value_kind = number"),
-      f("unit", S, "单位 canonical unit of value (万人, %, 万人次, 亿元, 万元, 人, 家, 万个)"),
-      f("value_raw", S, "原文 the cell exactly as printed (full-width folded), e.g. [2.7], ≤4.1, 8.49*, 累计完成25667人次"),
-      f("unit_raw", S, "unit as printed in the cell or the label, before conversion"),
-      f("comparator", S, "比较符 <= < >= > ~ (左右) as printed; NULL when none"),
-      f("is_cumulative", B, "五年累计 the value is a five-year sum ([ ] 【】 累计)"),
-      f("is_annual", B, "每年 the value is stated per year"),
-      f("attribute", S, "指标属性 binding (约束性) | anticipatory (预期性); NULL when not printed"),
-      f("note", S, "备注 notes under the table attached to this cell; for prose the sentence"),
-      f("source_kind", S, "table | prose (主要目标 section) | dataset (a normalized CSV read as input)"),
-      f("source_file", S, "源文件 document file name"),
-      f("source_line", I, "源行号 1-based line in the document where the cell's text is"),
-      f("source_locator", S, "源位置 where the cell is in the published file: L123 (text line, HTML element's line)"),
-      f("source_table", S, "源表 table label as printed (专栏1, 表1, 附表); NULL for prose"),
-      f("source_column", S, "源列 column header as printed; for prose the section heading"),
-      f("quality_flags", S, "质量标记 ;-separated: revised, indicator_marked, scope_note, unit_assumed, unit_dimension_mismatch, unknown_indicator, …"),
-  });
+  /**
+   * {@code fct_observation}: the columns of {@link ObservationColumn}, in its order, with its comments. Every column is
+   * nullable, as the published table has always been; the contract's NOT NULL is checked by the dataset readers.
+   */
+  public static final StructType OBSERVATION = new StructType(
+      ObservationColumn.ALL.stream().map(c -> f(c.columnName(), type(c.type()), c.comment())).toArray(StructField[]::new));
+
+  /** The Spark type of a column of the contract. */
+  public static DataType type(ColumnType t) {
+    return switch (t) {
+      case STRING -> S;
+      case INT -> I;
+      case DOUBLE -> D;
+      case BOOLEAN -> B;
+    };
+  }
 
   public static final StructType RAW_CELL = new StructType(new StructField[] {
       f("cell_id", S, "Stable id: file:table:rR:cC, or file:Lline:prose:N"),

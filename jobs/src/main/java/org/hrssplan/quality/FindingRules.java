@@ -13,8 +13,11 @@ import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.catalog.IndicatorKind;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.extract.Finding;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.QualityFlags;
+import org.hrssplan.model.Role;
+import org.hrssplan.model.SourceKind;
+import org.hrssplan.model.ValueKind;
 
 /**
  * Data-quality findings about one document's observations, as rows. Each rule names what it checks:
@@ -46,8 +49,8 @@ public final class FindingRules {
 
   public List<Finding> apply(PlanDocument doc, List<Observation> observations, List<String> scopeNotes) {
     List<Finding> out = new ArrayList<>();
-    List<Observation> table = observations.stream().filter(o -> Observation.SOURCE_TABLE.equals(o.sourceKind())).toList();
-    List<Observation> prose = observations.stream().filter(o -> Observation.SOURCE_PROSE.equals(o.sourceKind())).toList();
+    List<Observation> table = observations.stream().filter(o -> SourceKind.TABLE.code().equals(o.sourceKind())).toList();
+    List<Observation> prose = observations.stream().filter(o -> SourceKind.PROSE.code().equals(o.sourceKind())).toList();
     crossTable(doc, table, out);
     baseChecks(doc, table, out);
     proseVsTable(doc, table, prose, out);
@@ -77,13 +80,14 @@ public final class FindingRules {
   }
 
   private void crossTable(PlanDocument doc, List<Observation> table, List<Finding> out) {
-    Map<String, List<Observation>> byKey = table.stream().filter(o -> o.indicatorId() != null && "number".equals(o.valueKind()))
+    Map<String, List<Observation>> byKey = table.stream()
+        .filter(o -> o.indicatorId() != null && ValueKind.NUMBER.code().equals(o.valueKind()))
         .collect(Collectors.groupingBy(o -> o.indicatorId() + "|" + o.year(), LinkedHashMap::new, Collectors.toList()));
     for (List<Observation> group : byKey.values()) {
       for (Observation actual : group) {
-        if (!"actual".equals(actual.role())) continue;
+        if (!Role.ACTUAL.code().equals(actual.role())) continue;
         for (Observation base : group) {
-          if (!"base".equals(base.role()) || Objects.equals(base.planPeriod(), actual.planPeriod())) continue;
+          if (!Role.BASE.code().equals(base.role()) || Objects.equals(base.planPeriod(), actual.planPeriod())) continue;
           boolean valueDiffers = Math.abs(actual.value() - base.value()) > EPS;
           boolean sumDiffers = actual.cumulative() != base.cumulative();
           if (valueDiffers || sumDiffers) {
@@ -102,14 +106,15 @@ public final class FindingRules {
     Map<String, List<Observation>> rows = table.stream().filter(o -> o.indicatorId() != null)
         .collect(Collectors.groupingBy(o -> o.sourceTable() + "|" + o.indicatorId(), LinkedHashMap::new, Collectors.toList()));
     for (List<Observation> row : rows.values()) {
-      Optional<Observation> base = row.stream().filter(o -> "base".equals(o.role())).findFirst();
-      if (base.isEmpty() || !"number".equals(base.get().valueKind())) continue;
+      Optional<Observation> base = row.stream().filter(o -> Role.BASE.code().equals(o.role())).findFirst();
+      if (base.isEmpty() || !ValueKind.NUMBER.code().equals(base.get().valueKind())) continue;
       Observation b = base.get();
       Indicator ind = catalog.byId(b.indicatorId()).orElseThrow();
       if (b.comparator() != null) {
         out.add(of("base_is_bound", Finding.WARNING, b, "base " + b.valueRaw() + " is a bound, not a measured value"));
       }
-      Optional<Observation> target = row.stream().filter(o -> "target".equals(o.role()) && "number".equals(o.valueKind())).findFirst();
+      Optional<Observation> target = row.stream()
+          .filter(o -> Role.TARGET.code().equals(o.role()) && ValueKind.NUMBER.code().equals(o.valueKind())).findFirst();
       boolean levelLike = ind.kind() == IndicatorKind.STOCK || ind.kind() == IndicatorKind.FIVE_YEAR_FLOW;
       if (ind.kind() == IndicatorKind.FIVE_YEAR_FLOW && target.isPresent() && !b.cumulative() && !target.get().cumulative()
           && b.value() > 0 && target.get().value() >= thresholds.fiveYearTotalRatio() * b.value()) {
@@ -124,7 +129,7 @@ public final class FindingRules {
         continue;
       }
       for (Observation o : row) {
-        if (o == b || !"number".equals(o.valueKind()) || o.cumulative() != b.cumulative()) continue;
+        if (o == b || !ValueKind.NUMBER.code().equals(o.valueKind()) || o.cumulative() != b.cumulative()) continue;
         double ratio = o.value() / b.value();
         if (ratio >= thresholds.implausibleChangeRatio() || ratio <= 1.0 / thresholds.implausibleChangeRatio()) {
           out.add(of("implausible_base", Finding.WARNING, b, String.format("%s %s is %.2f× the base %s", o.role(), o.valueRaw(), ratio,
@@ -138,7 +143,7 @@ public final class FindingRules {
   private void proseVsTable(PlanDocument doc, List<Observation> table, List<Observation> prose, List<Finding> out) {
     for (Observation p : prose) {
       if (p.indicatorId() == null) continue;
-      List<Observation> t = table.stream().filter(o -> p.indicatorId().equals(o.indicatorId()) && "target".equals(o.role())
+      List<Observation> t = table.stream().filter(o -> p.indicatorId().equals(o.indicatorId()) && Role.TARGET.code().equals(o.role())
           && o.year() == p.year() && p.planPeriod().equals(o.planPeriod())).toList();
       if (t.isEmpty()) {
         out.add(of("prose_only_target", Finding.INFO, p, "the 主要目标 prose sets " + p.indicatorNameRaw() + " " + p.valueRaw()
@@ -146,7 +151,7 @@ public final class FindingRules {
         continue;
       }
       for (Observation o : t) {
-        if (!"number".equals(o.valueKind())) continue;
+        if (!ValueKind.NUMBER.code().equals(o.valueKind())) continue;
         if (Math.abs(o.value() - p.value()) > EPS) {
           out.add(finding("table_prose_conflict", Finding.WARNING, p.regionCode(), p.indicatorId(), p.planPeriod(), p.year(),
               p.indicatorNameRaw() + " " + p.year() + ": prose says " + p.valueRaw() + " (" + doc.where(p.sourceLine()) + "), "

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.ExtractionResult;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.PlanExtractor;
 import org.hrssplan.extract.QuarantinedCell;
 

@@ -2,7 +2,7 @@ package org.hrssplan.synth;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.ObservationCsv;
 
 /**

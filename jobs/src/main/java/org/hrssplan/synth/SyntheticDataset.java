@@ -1,15 +1,20 @@
 package org.hrssplan.synth;
 
+import static org.hrssplan.model.ObservationColumn.*;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.model.ObservationColumn;
 import org.hrssplan.pipeline.Rows;
 import org.hrssplan.pipeline.Schemas;
 
@@ -135,30 +140,58 @@ public final class SyntheticDataset {
         FROM cells c
       )
       SELECT
-        concat('syn:', region_code, ':', indicator_id, ':', period, ':', role) AS observation_id,
-        region_code, region_name, period AS plan_period, indicator_id, name_zh AS indicator_name_raw, role, CAST(year AS INT) AS year,
-        value_kind,
-        CASE WHEN value_kind = 'number' THEN v END AS value,
-        unit,
+      """ + selectList() + """
+      FROM shaped
+      """;
+
+  /**
+   * Each column's expression over {@code shaped}; the SELECT list is the contract's columns, in its order
+   * ({@link ObservationColumn}), and a column without an expression here fails the class's first use.
+   */
+  private static Map<ObservationColumn, String> columnSql() {
+    Map<ObservationColumn, String> sql = new EnumMap<>(ObservationColumn.class);
+    sql.put(OBSERVATION_ID, "concat('syn:', region_code, ':', indicator_id, ':', period, ':', role)");
+    sql.put(REGION_CODE, "region_code");
+    sql.put(REGION_NAME, "region_name");
+    sql.put(PLAN_PERIOD, "period");
+    sql.put(INDICATOR_ID, "indicator_id");
+    sql.put(INDICATOR_NAME_RAW, "name_zh");
+    sql.put(ROLE, "role");
+    sql.put(YEAR, "CAST(year AS INT)");
+    sql.put(VALUE_KIND, "value_kind");
+    sql.put(VALUE, "CASE WHEN value_kind = 'number' THEN v END");
+    sql.put(UNIT, "unit");
+    sql.put(VALUE_RAW, """
         CASE WHEN value_kind = 'qualitative' THEN '稳步提高' WHEN value_kind = 'ratio' THEN '10:40:50'
              ELSE concat(CASE comparator WHEN '>=' THEN '≥' WHEN '<=' THEN '≤' ELSE '' END,
                          CASE WHEN is_cumulative THEN '[' ELSE '' END, CAST(v AS STRING), CASE WHEN is_cumulative THEN ']' ELSE '' END,
-                         CASE WHEN comparator = '~' THEN '左右' ELSE '' END) END AS value_raw,
-        unit AS unit_raw,
-        CASE WHEN value_kind = 'number' THEN comparator END AS comparator,
-        is_cumulative,
-        false AS is_annual,
-        CASE WHEN attr < 0.3 THEN 'binding' ELSE 'anticipatory' END AS attribute,
-        CAST(NULL AS STRING) AS note,
-        'table' AS source_kind,
-        concat('synth_', region_code, '_', period, '.txt') AS source_file,
-        CAST(10 + ix * 3 + CASE role WHEN 'base' THEN 0 WHEN 'target' THEN 1 ELSE 2 END AS INT) AS source_line,
-        concat('L', CAST(10 + ix * 3 + CASE role WHEN 'base' THEN 0 WHEN 'target' THEN 1 ELSE 2 END AS STRING)) AS source_locator,
-        '表1' AS source_table,
-        concat(CAST(year AS STRING), CASE role WHEN 'base' THEN '年基数' WHEN 'target' THEN '年目标' ELSE '年完成' END) AS source_column,
-        '' AS quality_flags
-      FROM shaped
-      """;
+                         CASE WHEN comparator = '~' THEN '左右' ELSE '' END) END""");
+    sql.put(UNIT_RAW, "unit");
+    sql.put(COMPARATOR, "CASE WHEN value_kind = 'number' THEN comparator END");
+    sql.put(IS_CUMULATIVE, "is_cumulative");
+    sql.put(IS_ANNUAL, "false");
+    sql.put(ATTRIBUTE, "CASE WHEN attr < 0.3 THEN 'binding' ELSE 'anticipatory' END");
+    sql.put(NOTE, "CAST(NULL AS STRING)");
+    sql.put(SOURCE_KIND, "'table'");
+    sql.put(SOURCE_FILE, "concat('synth_', region_code, '_', period, '.txt')");
+    sql.put(SOURCE_LINE, "CAST(10 + ix * 3 + CASE role WHEN 'base' THEN 0 WHEN 'target' THEN 1 ELSE 2 END AS INT)");
+    sql.put(SOURCE_LOCATOR, "concat('L', CAST(10 + ix * 3 + CASE role WHEN 'base' THEN 0 WHEN 'target' THEN 1 ELSE 2 END AS STRING))");
+    sql.put(SOURCE_TABLE, "'表1'");
+    sql.put(SOURCE_COLUMN, "concat(CAST(year AS STRING), CASE role WHEN 'base' THEN '年基数' WHEN 'target' THEN '年目标' ELSE '年完成' END)");
+    sql.put(QUALITY_FLAGS, "''");
+    return sql;
+  }
+
+  private static String selectList() {
+    Map<ObservationColumn, String> sql = columnSql();
+    StringBuilder select = new StringBuilder();
+    for (ObservationColumn c : ObservationColumn.ALL) {
+      String e = sql.get(c);
+      if (e == null) throw new IllegalStateException("the synthetic dataset has no expression for column " + c.columnName());
+      select.append(select.length() == 0 ? "  " : ",\n  ").append(e.strip()).append(" AS ").append(c.columnName());
+    }
+    return select.append("\n").toString();
+  }
 
   /**
    * Writes the dataset under {@code out} (replaced): one Parquet file per partition of {@link #generate} — each

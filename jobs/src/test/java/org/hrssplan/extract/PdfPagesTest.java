@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.hrssplan.document.PlanDocument;
+import org.hrssplan.model.Observation;
 import org.hrssplan.testing.PdfMaker;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.BeforeAll;

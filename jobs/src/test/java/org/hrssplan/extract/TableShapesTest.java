@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.List;
+import org.hrssplan.model.Observation;
 import org.hrssplan.testing.ObservationText;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.util.List;
+import org.hrssplan.model.Observation;
 import org.hrssplan.testing.ObservationText;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;

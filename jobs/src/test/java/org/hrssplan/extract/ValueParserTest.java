@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import org.hrssplan.model.ValueKind;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -71,7 +72,7 @@ class ValueParserTest {
   void rejectsWhatItCannotRead(String text, String code) {
     ParsedValue v = parser.parse(text);
     assertFalse(v.ok(), "should be rejected: " + text);
-    assertEquals(code, v.errorCode());
+    assertEquals(code, v.errorCode().code());
     assertTrue(v.errorMessage().contains(text.strip()) || v.errorMessage().contains("'"), v.errorMessage());
   }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.pipeline.Rows;
 import org.hrssplan.pipeline.Schemas;
 import org.hrssplan.testing.MetricInputs;

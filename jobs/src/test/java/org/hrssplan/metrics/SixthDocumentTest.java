@@ -17,7 +17,7 @@ import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.Finding;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.PlanExtractor;
 import org.hrssplan.pipeline.Rows;
 import org.hrssplan.pipeline.Schemas;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.hrssplan.model.ObservationColumn;
 import org.hrssplan.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,20 +25,42 @@ import org.junit.jupiter.api.io.TempDir;
 class DatasetInputTest {
   private static final SparkSession spark = SharedSpark.get();
 
-  /** A valid row of the fixture; the tests change one field at a time. */
-  private static Object[] row(String id, String region, String indicator, String role, Integer year, Double value) {
-    return new Object[] {id, region, "达川区", "13th", indicator, "失业保险参保人数", role, year, "number", value, "万人", String.valueOf(value),
-        "万人", null, false, false, "anticipatory", null, "table", "up.txt", 7, "表1", "2020年", ""};
+  /** A valid row of the fixture, by column; the tests change one field at a time. */
+  private static Map<ObservationColumn, Object> row(String id, String region, String indicator, String role, Integer year, Double value) {
+    Map<ObservationColumn, Object> r = new EnumMap<>(ObservationColumn.class);
+    r.put(ObservationColumn.OBSERVATION_ID, id);
+    r.put(ObservationColumn.REGION_CODE, region);
+    r.put(ObservationColumn.REGION_NAME, "达川区");
+    r.put(ObservationColumn.PLAN_PERIOD, "13th");
+    r.put(ObservationColumn.INDICATOR_ID, indicator);
+    r.put(ObservationColumn.INDICATOR_NAME_RAW, "失业保险参保人数");
+    r.put(ObservationColumn.ROLE, role);
+    r.put(ObservationColumn.YEAR, year);
+    r.put(ObservationColumn.VALUE_KIND, "number");
+    r.put(ObservationColumn.VALUE, value);
+    r.put(ObservationColumn.UNIT, "万人");
+    r.put(ObservationColumn.VALUE_RAW, String.valueOf(value));
+    r.put(ObservationColumn.UNIT_RAW, "万人");
+    r.put(ObservationColumn.IS_CUMULATIVE, false);
+    r.put(ObservationColumn.IS_ANNUAL, false);
+    r.put(ObservationColumn.ATTRIBUTE, "anticipatory");
+    r.put(ObservationColumn.SOURCE_KIND, "table");
+    r.put(ObservationColumn.SOURCE_FILE, "up.txt");
+    r.put(ObservationColumn.SOURCE_LINE, 7);
+    r.put(ObservationColumn.SOURCE_TABLE, "表1");
+    r.put(ObservationColumn.SOURCE_COLUMN, "2020年");
+    r.put(ObservationColumn.QUALITY_FLAGS, "");
+    return r;
   }
 
   /** Written as datasets made before source_locator existed: the column is optional and derived from source_line. */
-  private static String write(Path dir, String name, List<Object[]> rows) {
+  private static String write(Path dir, String name, List<Map<ObservationColumn, Object>> rows) {
+    List<ObservationColumn> written = ObservationColumn.ALL.stream().filter(c -> !c.optionalOnInput()).toList();
     List<Row> r = new ArrayList<>();
-    for (Object[] o : rows) r.add(RowFactory.create(o));
+    for (Map<ObservationColumn, Object> o : rows) r.add(RowFactory.create(written.stream().map(o::get).toArray()));
     String out = dir.resolve(name).toString();
     org.apache.spark.sql.types.StructType withoutLocator = new org.apache.spark.sql.types.StructType(
-        java.util.Arrays.stream(Schemas.OBSERVATION.fields()).filter(f -> !f.name().equals("source_locator"))
-            .toArray(org.apache.spark.sql.types.StructField[]::new));
+        written.stream().map(c -> Schemas.OBSERVATION.apply(c.columnName())).toArray(org.apache.spark.sql.types.StructField[]::new));
     spark.createDataFrame(r, withoutLocator).repartition(1).write().parquet(out);
     return out;
   }
@@ -87,7 +111,7 @@ class DatasetInputTest {
 
   @Test
   void aFileWithAMissingColumnIsRejectedWholeAndTheOthersAreRead(@TempDir Path tmp) throws Exception {
-    String good = write(tmp, "good", List.<Object[]>of(row("a", "511703", "unemployment_insured", "base", 2015, 2.1)));
+    String good = write(tmp, "good", List.of(row("a", "511703", "unemployment_insured", "base", 2015, 2.1)));
     String bad = tmp.resolve("bad").toString();
     spark.read().parquet(good).drop("unit").write().parquet(bad);
     DatasetInput in = read(good, bad);
@@ -109,6 +133,6 @@ class DatasetInputTest {
     DatasetInput in = read(text);
     assertEquals(List.of("a"), in.observations(spark).select("observation_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     Row q = in.quarantine(spark, true).collectAsList().get(0);
-    assertTrue(q.getString(q.fieldIndex("reason")).contains("year '20x' is not a int"), q.toString());
+    assertTrue(q.getString(q.fieldIndex("reason")).contains("year '20x' is not a whole number"), q.toString());
   }
 }

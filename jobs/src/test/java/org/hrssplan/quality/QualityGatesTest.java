@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.ExtractionResult;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.pipeline.Schemas;
 import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;

@@ -1,7 +1,7 @@
 package org.hrssplan.testing;
 
 import java.util.List;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 import org.hrssplan.extract.ObservationCsv;
 
 /**

@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.Finding;
-import org.hrssplan.extract.Observation;
+import org.hrssplan.model.Observation;
 
 import org.hrssplan.metrics.MetricParameters;
 import org.hrssplan.pipeline.Rows;

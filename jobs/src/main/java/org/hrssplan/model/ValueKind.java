@@ -1,0 +1,23 @@
+package org.hrssplan.model;
+
+/**
+ * What a value cell holds: the observation's {@code value_kind}. Missing and qualitative cells are observations too:
+ * nothing printed is dropped.
+ */
+public enum ValueKind implements Code {
+  NUMBER("a number, in value, converted to the indicator's canonical unit"),
+  RATIO("a ratio (10:40:50): value NULL, the cell in value_raw"),
+  QUALITATIVE("words (稳步提高): value NULL, the cell in value_raw"),
+  MISSING("nothing printed (—, /, a blank cell): value NULL");
+
+  private final String description;
+
+  ValueKind(String description) {
+    this.description = description;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+}
