@@ -61,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         endpoint.sync(System.err);
       } catch (Exception e) {
-        System.err.println("hrss serve: could not pin the views to the new run (still serving the previous one): " + e.getMessage());
+        System.err.println("hrss serve: could not pin the tables to the new run (still serving the previous one): " + e.getMessage());
       }
     }
     System.err.println("hrss serve: Trino stopped by itself; its log: " + SqlEndpoint.stateDir(cfg).resolve("var/log/server.out"));

@@ -29,7 +29,7 @@ import org.hrssplan.ops.CurrentRun;
 /**
  * A running single-node Trino over the lakehouse ({@code hrss serve}). {@link #start} writes its configuration
  * ({@link TrinoFiles}), starts the server as a child process with the Java {@link TrinoJava} found, waits until it
- * answers, pins the views to the last complete run ({@link LakehouseViews}) and records itself in
+ * answers, pins the tables to the last complete run ({@link PinnedTables}) and records itself in
  * {@code <lakehouse>/_endpoint/endpoint.json} so that {@code hrss sql} finds it. {@link #close} stops the server and
  * removes the record. Its state (configuration, metastore, logs) lives under {@code <lakehouse>/_endpoint}.
  */
@@ -50,7 +50,7 @@ public final class SqlEndpoint implements AutoCloseable {
   private final Process server;
   private final TrinoFiles.Admin admin;
   private final int httpPort;
-  private final LakehouseViews views;
+  private final PinnedTables tables;
   private String pinnedRun = null;
   private String pinnedState = null;
   private String lastProblems = null;
@@ -61,7 +61,7 @@ public final class SqlEndpoint implements AutoCloseable {
     this.server = server;
     this.admin = admin;
     this.httpPort = httpPort;
-    this.views = new LakehouseViews(config);
+    this.tables = new PinnedTables(config);
   }
 
   /** The folder of the endpoint's own files under the lakehouse. */
@@ -98,6 +98,10 @@ public final class SqlEndpoint implements AutoCloseable {
     Files.createDirectories(state.resolve("var/log"));
     // the metastore names the endpoint's own user (as owner of what it registers): for this OS user's eyes only
     Files.setPosixFilePermissions(state, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    // what Trino knows of the tables is made anew at each start from the lakehouse (PinnedTables): no earlier layout
+    // (views over a hidden schema, before issue #20) and no registration of a table since recreated can linger
+    TrinoDistribution.deleteTree(lakehouse.resolve(TrinoFiles.METASTORE));
+    TrinoDistribution.deleteTree(state.resolve(PinnedTables.DIR));
     TrinoFiles.Admin admin = TrinoFiles.Admin.random();
     long heap = heapBytes(s.heap());
     Path etc = TrinoFiles.write(state, lakehouse, s, config.database(), admin, heap);
@@ -128,7 +132,7 @@ public final class SqlEndpoint implements AutoCloseable {
   }
 
   /**
-   * Re-pins the views when a run completed since the last pin (its current.json changed); true when it did. A table
+   * Re-pins the tables when a run completed since the last pin (its current.json changed); true when it did. A table
    * it could not serve is named once and tried again at the next call.
    */
   public boolean sync(PrintStream log) throws IOException, SQLException {
@@ -136,9 +140,9 @@ public final class SqlEndpoint implements AutoCloseable {
     String seen = Files.isRegularFile(current) ? Files.readString(current) : "";
     if (seen.equals(pinnedState)) return false;
     long t0 = System.nanoTime();
-    LakehouseViews.Pinned pinned;
+    PinnedTables.Pinned pinned;
     try (Connection c = adminConnection()) {
-      pinned = views.sync(c);
+      pinned = tables.sync(c);
     }
     pinnedRun = pinned.runId();
     if (pinned.problems().isEmpty()) pinnedState = seen;
@@ -180,7 +184,7 @@ public final class SqlEndpoint implements AutoCloseable {
     return sum;
   }
 
-  /** The endpoint's own connection (registers tables, pins views); the tests' too. */
+  /** The endpoint's own connection (registers the pinned tables); the tests' too. */
   Connection adminConnection() throws SQLException {
     EndpointSettings s = config.endpoint();
     String host = s.localAddress();

@@ -17,9 +17,9 @@ import java.util.Map;
  *   <li>one catalog, {@value #CATALOG}, the Delta Lake connector on a file metastore whose local file system is
  *       rooted at the lakehouse folder: no location a statement names can reach a file outside it;</li>
  *   <li>file-based access control: every user reads, nobody writes; only the endpoint's own user, whose name is a
- *       random secret of this start (and, beyond loopback, whose password is too), registers tables and pins the
- *       views of schema {@code <database>}: no table written, no other schema; the live tables
- *       ({@code <database>_live}) are the views' business only;</li>
+ *       random secret of this start (and, beyond loopback, whose password is too), registers and unregisters the
+ *       pinned tables of schema {@code <database>} ({@link PinnedTables}): no table written, no other schema. Nothing
+ *       else is in the catalog, so nothing else shows in {@code information_schema} or {@code SHOW SCHEMAS};</li>
  *   <li>beyond loopback: HTTPS with password authentication from the configured password file.</li>
  * </ul>
  */
@@ -115,15 +115,14 @@ public final class TrinoFiles {
     r.put("catalogs", List.of(
         Map.of("user", adminRe, "catalog", CATALOG, "allow", "all"),
         Map.of("catalog", CATALOG + "|system", "allow", "read-only")));
-    String live = database + "_live";
     r.put("schemas", List.of(
-        Map.of("user", adminRe, "catalog", CATALOG, "schema", database + "|" + live, "owner", true),
+        Map.of("user", adminRe, "catalog", CATALOG, "schema", database, "owner", true),
         Map.of("owner", false)));
-    // the endpoint's own user owns the live tables (registering one is creating it, for Trino) and the views, which may
-    // read the live tables (GRANT_SELECT); it cannot write a table or touch another schema, and whatever it could
-    // create lies inside the lakehouse (the file system's root)
+    // the endpoint's own user owns the tables (registering one is creating it, for Trino; unregistering, dropping); it
+    // cannot write a table or touch another schema, and whatever it could create lies inside the lakehouse (the file
+    // system's root)
     r.put("tables", List.of(
-        Map.of("user", adminRe, "catalog", CATALOG, "schema", database + "|" + live, "privileges", List.of("SELECT", "GRANT_SELECT", "OWNERSHIP")),
+        Map.of("user", adminRe, "catalog", CATALOG, "schema", database, "privileges", List.of("SELECT", "OWNERSHIP")),
         Map.of("catalog", CATALOG, "schema", database + "|information_schema", "privileges", List.of("SELECT")),
         Map.of("catalog", "system", "privileges", List.of("SELECT"))));
     r.put("procedures", List.of(

@@ -113,7 +113,7 @@ class SqlEndpointTest {
     exposed = beyond.get();
     starter.shutdown();
     assertEquals(NightlyJob.OK, exit, "the seeds' run");
-    assertTrue(endpoint.sync(System.err), "the views are pinned to the run that just completed");
+    assertTrue(endpoint.sync(System.err), "the tables are pinned to the run that just completed");
   }
 
   @AfterAll
@@ -208,6 +208,80 @@ class SqlEndpointTest {
 
   @Test
   @Order(1)
+  void timeTravelReadsTheVersionItNamesUpToThePinnedOneAndRefusesLaterOnes() throws Exception {
+    // issue #20: Trino ignores FOR VERSION AS OF on a view, so the views the endpoint served answered any version with
+    // the pinned rows. Every table, one version before the run's: Spark's rows of that version
+    CurrentRun current = CurrentRun.read(config);
+    int checked = 0;
+    for (PublishedTable t : PublishedTable.ALL) {
+      Long pinned = current.versions().get(t.name());
+      if (pinned == null) continue; // ops_job_runs: its latest commit
+      String table = config.database() + "." + t.name();
+      assertEquals(trinoCount("SELECT count(*) FROM " + table), trinoCount("SELECT count(*) FROM " + table + " FOR VERSION AS OF " + pinned),
+          t.name() + " at its pinned version " + pinned);
+      if (pinned == 0) continue;
+      long spark = SqlEndpointTest.spark.read().format("delta").option("versionAsOf", pinned - 1).load(config.tablePath(t.name())).count();
+      assertEquals(spark, trinoCount("SELECT count(*) FROM " + table + " FOR VERSION AS OF " + (pinned - 1)), t.name() + " at " + (pinned - 1));
+      checked++;
+    }
+    assertTrue(checked >= 10, "tables with a version before the run's: " + checked);
+    // dim_region's version 0 is the empty table its creation wrote
+    assertEquals(5, trinoCount("SELECT count(*) FROM dim_region"));
+    assertEquals(0, trinoCount("SELECT count(*) FROM dim_region FOR VERSION AS OF 0"));
+    // a version no complete run wrote, or a time before the table: refused, saying which
+    SQLException later = assertThrows(SQLException.class, () -> trino("SELECT count(*) FROM dim_region FOR VERSION AS OF 999"));
+    assertTrue(later.getMessage().contains("snapshot ID does not exist") && later.getMessage().contains("999"), later.getMessage());
+    SQLException before = assertThrows(SQLException.class,
+        () -> trino("SELECT count(*) FROM dim_region FOR TIMESTAMP AS OF TIMESTAMP '2000-01-01 00:00:00 UTC'"));
+    assertTrue(before.getMessage().contains("No temporal version history at or before 2000-01-01"), before.getMessage());
+    assertEquals(5, trinoCount("SELECT count(*) FROM dim_region FOR TIMESTAMP AS OF current_timestamp"));
+    // the history an analyst sees ends at the pinned version
+    assertEquals(current.versions().get("dim_region"), ((Number) trino("SELECT max(version) FROM \"dim_region$history\"").get(0).get(0)).longValue());
+  }
+
+  @Test
+  @Order(1)
+  void anAnalystSeesThePublishedTablesAndNothingElse() throws Exception {
+    // issue #20: information_schema.views showed each view's definition, naming the hidden schema of the live tables
+    // and the version each view was pinned to
+    String db = config.database();
+    List<String> published = PublishedTable.ALL.stream().map(t -> db + "." + t.name()).sorted().toList();
+    List<String> unseen = List.of("_live", "_endpoint", "pinned", "VERSION AS OF");
+    assertEquals(List.of(db, "information_schema"), strings("SHOW SCHEMAS FROM lakehouse"));
+    assertEquals(List.of(db, "information_schema"), strings("SELECT schema_name FROM lakehouse.information_schema.schemata ORDER BY 1"));
+    assertEquals(published, strings("SELECT table_schema || '.' || table_name FROM lakehouse.information_schema.tables "
+        + "WHERE table_schema <> 'information_schema' ORDER BY 1"));
+    assertEquals(published, strings("SELECT DISTINCT table_schema || '.' || table_name FROM lakehouse.information_schema.columns "
+        + "WHERE table_schema <> 'information_schema' ORDER BY 1"));
+    assertEquals(published, strings("SELECT table_schem || '.' || table_name FROM system.jdbc.tables "
+        + "WHERE table_cat = 'lakehouse' AND table_schem <> 'information_schema' ORDER BY 1"));
+    assertEquals(published, strings("SELECT schema_name || '.' || table_name FROM system.metadata.table_comments "
+        + "WHERE catalog_name = 'lakehouse' AND schema_name <> 'information_schema' ORDER BY 1"));
+    assertEquals(List.of(), strings("SELECT table_schema || '.' || table_name || ': ' || view_definition FROM lakehouse.information_schema.views "
+        + "WHERE table_schema <> 'information_schema'"));
+    for (String sql : List.of("SELECT concat_ws(' ', table_schema, table_name, table_type) FROM lakehouse.information_schema.tables",
+        "SELECT concat_ws(' ', table_schema, table_name, column_name, comment) FROM lakehouse.information_schema.columns",
+        "SELECT concat_ws(' ', schema_name, table_name, comment) FROM system.metadata.table_comments",
+        "SELECT concat_ws(' ', table_schem, table_name, remarks) FROM system.jdbc.tables",
+        "SHOW TABLES FROM " + db)) {
+      for (String row : strings(sql)) {
+        for (String u : unseen) assertTrue(!row.contains(u), sql + " shows " + u + ": " + row);
+      }
+    }
+    SQLException live = assertThrows(SQLException.class, () -> trino("SHOW TABLES FROM lakehouse." + db + "_live"));
+    assertTrue(live.getMessage().contains("does not exist") || live.getMessage().contains("Access Denied"), live.getMessage());
+    // and every table listed answers
+    for (String t : strings("SELECT table_name FROM lakehouse.information_schema.tables WHERE table_schema = '" + db + "'")) {
+      assertTrue(trinoCount("SELECT count(*) FROM " + db + "." + t) >= 0, t);
+    }
+  }
+
+  private static List<String> strings(String sql) throws SQLException {
+    return trino(sql).stream().map(r -> String.valueOf(r.get(0))).toList();
+  }
+
+  @Test
+  @Order(1)
   void chineseTextAndDecimalsArriveAsTheDocumentPrintsThem() throws Exception {
     // 达川区's plan: 失业保险参保人数 2.1 万人 in 2015, target 2.5, actual 1.08 in 2020
     List<Object> r = trino("SELECT r.region_name, i.name_zh, a.unit, a.base_value, a.target_value, a.actual_value, a.achieved "
@@ -223,13 +297,19 @@ class SqlEndpointTest {
         "INSERT INTO dim_region SELECT * FROM dim_region",
         "DELETE FROM fct_target_attainment",
         "CREATE TABLE copy_of_regions AS SELECT * FROM dim_region",
-        "DROP VIEW fct_growth",
+        "DROP TABLE fct_growth",
         "CREATE OR REPLACE VIEW fct_growth AS SELECT 1 AS x",
+        "CREATE VIEW regions AS SELECT * FROM dim_region",
         "CREATE SCHEMA lakehouse.mine",
-        "ALTER VIEW dim_region RENAME TO regions",
-        "SELECT count(*) FROM " + config.database() + "_live.fct_observation")) {
+        "ALTER TABLE dim_region RENAME TO regions",
+        "COMMENT ON TABLE dim_region IS 'mine'",
+        "ALTER TABLE dim_region ADD COLUMN x integer",
+        // the access rules let a table procedure through; the connector writes nothing on the local file system
+        "ALTER TABLE dim_region EXECUTE optimize",
+        "CALL lakehouse.system.unregister_table(schema_name => '" + config.database() + "', table_name => 'dim_region')")) {
       SQLException e = assertThrows(SQLException.class, () -> trino(write), write);
-      assertTrue(e.getMessage().contains("Access Denied") || e.getMessage().contains("not supported"), write + ": " + e.getMessage());
+      assertTrue(e.getMessage().contains("Access Denied") || e.getMessage().contains("not supported")
+          || e.getMessage().contains("Writes are not enabled on the local filesystem"), write + ": " + e.getMessage());
     }
     assertEquals(62, trinoCount("SELECT count(*) FROM fct_target_attainment"));
   }
@@ -243,17 +323,17 @@ class SqlEndpointTest {
     // even the endpoint's own user: the file system Trino sees is rooted at the lakehouse
     try (Connection admin = endpoint.adminConnection(); Statement st = admin.createStatement()) {
       SQLException up = assertThrows(SQLException.class, () -> st.execute("CALL lakehouse.system.register_table(schema_name => '"
-          + config.database() + "_live', table_name => 'up', table_location => 'local:///../../../../etc')"));
+          + config.database() + "', table_name => 'up', table_location => 'local:///../../../../etc')"));
       assertTrue(up.getMessage().contains("outside of the root"), up.getMessage());
       SQLException write = assertThrows(SQLException.class, () -> st.execute("INSERT INTO lakehouse." + config.database()
-          + "_live.dim_region SELECT * FROM lakehouse." + config.database() + "_live.dim_region"));
+          + ".dim_region SELECT * FROM lakehouse." + config.database() + ".dim_region"));
       assertTrue(write.getMessage().contains("Access Denied"), write.getMessage());
       SQLException schema = assertThrows(SQLException.class, () -> st.execute("CREATE SCHEMA lakehouse.elsewhere"));
       assertTrue(schema.getMessage().contains("Access Denied"), schema.getMessage());
       // a real Delta table beside the lakehouse, named by its absolute path: Trino looks for it inside the lakehouse
       spark.range(1).write().format("delta").save(tmp.resolve("outside").toString());
       SQLException beside = assertThrows(SQLException.class, () -> st.execute("CALL lakehouse.system.register_table(schema_name => '"
-          + config.database() + "_live', table_name => 'beside', table_location => 'file://" + tmp.resolve("outside") + "')"));
+          + config.database() + "', table_name => 'beside', table_location => 'file://" + tmp.resolve("outside") + "')"));
       assertTrue(beside.getMessage().contains("No transaction log found"), beside.getMessage());
     }
   }
@@ -329,6 +409,8 @@ class SqlEndpointTest {
     long written = io.delta.tables.DeltaTable.forPath(spark, regions).history(1).select("version").first().getLong(0);
     assertTrue(before > 1);
     assertEquals(before, trinoCount("SELECT count(*) FROM dim_region"), "a half-written run is not visible");
+    SQLException notYet = assertThrows(SQLException.class, () -> trino("SELECT count(*) FROM dim_region FOR VERSION AS OF " + written));
+    assertTrue(notYet.getMessage().contains("does not exist"), "nor by time travel: " + notYet.getMessage());
     assertTrue(!endpoint.sync(System.err), "nothing to re-pin before the run completes");
     // the run completes: current.json names the new version; the endpoint re-pins
     CurrentRun current = CurrentRun.read(config);
@@ -338,5 +420,26 @@ class SqlEndpointTest {
     assertTrue(endpoint.sync(System.err));
     assertEquals("endpoint-run-2", endpoint.pinnedRun());
     assertEquals(1, trinoCount("SELECT count(*) FROM dim_region"));
+    assertEquals(1, trinoCount("SELECT count(*) FROM dim_region FOR VERSION AS OF " + written));
+    assertEquals(before, trinoCount("SELECT count(*) FROM dim_region FOR VERSION AS OF " + current.versions().get("dim_region")));
+  }
+
+  @Test
+  @Order(10)
+  void aTableRecreatedFromScratchIsServedFromItsNewLog() throws Exception {
+    // hrss run --rebuild TABLE removes the folder and writes the table anew: its versions start again at 0
+    String indicators = config.tablePath("dim_indicator");
+    List<Row> two = spark.read().format("delta").load(indicators).limit(2).collectAsList();
+    var schema = spark.read().format("delta").load(indicators).schema();
+    TrinoDistribution.deleteTree(Path.of(indicators));
+    org.apache.spark.sql.delta.DeltaLog.clearCache(); // as the new process of a run would see the lakehouse
+    spark.createDataFrame(two, schema).write().format("delta").save(indicators);
+    CurrentRun current = CurrentRun.read(config);
+    Map<String, Long> versions = new LinkedHashMap<>(current.versions());
+    versions.put("dim_indicator", 0L);
+    new CurrentRun("endpoint-run-3", versions).write(config);
+    assertTrue(endpoint.sync(System.err));
+    assertEquals(2, trinoCount("SELECT count(*) FROM dim_indicator"));
+    assertEquals(List.of("0"), strings("SELECT CAST(version AS varchar) FROM \"dim_indicator$history\""));
   }
 }
