@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hrssplan.model.Observation;
-import org.hrssplan.extract.QualityFlags;
+import org.hrssplan.model.QualityFlags;
 
 /**
  * Labels the catalog does not know, turned into a work list: each distinct label (by {@link IndicatorCatalog#nameKey})

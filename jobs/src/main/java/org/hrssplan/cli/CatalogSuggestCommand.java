@@ -17,7 +17,7 @@ import org.hrssplan.catalog.LabelSuggestions;
 import org.hrssplan.catalog.LabelSuggestions.Suggestion;
 import org.hrssplan.catalog.LabelSuggestions.UnknownLabel;
 import org.hrssplan.config.AppConfig;
-import org.hrssplan.config.Csv;
+import org.hrssplan.model.Csv;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.ExtractionResult;

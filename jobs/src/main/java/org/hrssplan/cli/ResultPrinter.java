@@ -55,7 +55,7 @@ final class ResultPrinter {
       for (int i = 0; i < cols.length; i++) c.add(r[i] == null ? "" : r[i]);
       data.add(c);
     }
-    return org.hrssplan.config.Csv.mapper().writer(b.build().withHeader()).writeValueAsString(data);
+    return org.hrssplan.model.Csv.mapper().writer(b.build().withHeader()).writeValueAsString(data);
   }
 
   private static void line(StringBuilder sb, String[] cells, int[] w) {

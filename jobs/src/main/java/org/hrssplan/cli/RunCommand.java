@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AppConfig cfg = AppConfig.load(config.file);
     if (!rebuild.isEmpty()) {
-      List<org.hrssplan.pipeline.PublishedTable> tables;
+      List<org.hrssplan.tables.PublishedTable> tables;
       try {
         tables = TableRebuild.tables(rebuild);
       } catch (IllegalArgumentException e) {

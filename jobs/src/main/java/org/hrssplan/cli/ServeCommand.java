@@ -4,7 +4,7 @@ import java.io.Console;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.hrssplan.config.AppConfig;
-import org.hrssplan.endpoint.EndpointSettings;
+import org.hrssplan.config.EndpointSettings;
 import org.hrssplan.endpoint.PasswordFile;
 import org.hrssplan.endpoint.SqlEndpoint;
 import org.hrssplan.endpoint.TrinoDistribution;

@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrssplan.document.ReadingLimits;
-import org.hrssplan.metrics.MetricParameters;
-import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.extract.QualityThresholds;
 
 /**
  * The job's configuration: {@code conf/hrss.yaml}. Loaded from {@code --config FILE}, else
@@ -33,7 +32,7 @@ public record AppConfig(
     Map<String, org.hrssplan.quality.GateRule> gates,
     String datasets,
     int parallelWrites,
-    org.hrssplan.endpoint.EndpointSettings endpoint,
+    org.hrssplan.config.EndpointSettings endpoint,
     ReadingLimits limits) {
   /** A file the command was pointed at does not exist: said in one line, exit 1, no stack trace. */
   public static final class MissingInput extends IOException {
@@ -89,7 +88,7 @@ public record AppConfig(
         root.path("database").asText("hrss"), root.path("normalized_csv").asText(""), thresholds, metrics,
         root.path("notebooks").asText("notebooks-export"), gates(root.path("gates"), source),
         root.path("input").path("datasets").asText(""), parallelWrites(root, source),
-        org.hrssplan.endpoint.EndpointSettings.of(root.path("endpoint"), source), limits(root.path("limits"), source));
+        org.hrssplan.config.EndpointSettings.of(root.path("endpoint"), source), limits(root.path("limits"), source));
   }
 
   private static ReadingLimits limits(JsonNode node, String source) throws IOException {

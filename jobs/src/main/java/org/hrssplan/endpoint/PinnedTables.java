@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hrssplan.config.AppConfig;
-import org.hrssplan.ops.CurrentRun;
-import org.hrssplan.pipeline.PublishedTable;
+import org.hrssplan.tables.CurrentRun;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * What analysts see through the endpoint: schema {@code <database>} holds one Delta table per published table, as of

@@ -24,7 +24,8 @@ import java.util.Optional;
 import java.util.Properties;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.config.Location;
-import org.hrssplan.ops.CurrentRun;
+import org.hrssplan.tables.CurrentRun;
+import org.hrssplan.config.EndpointSettings;
 
 /**
  * A running single-node Trino over the lakehouse ({@code hrss serve}). {@link #start} writes its configuration
@@ -166,7 +167,7 @@ public final class SqlEndpoint implements AutoCloseable {
 
   /** The JDBC URL clients use. */
   public String jdbcUrl() {
-    return config.endpoint().jdbcUrl(config.database());
+    return config.endpoint().jdbcUrl(TrinoFiles.CATALOG, config.database());
   }
 
   /** Memory the server process holds now (resident set, from /proc), or -1. */

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hrssplan.config.EndpointSettings;
 
 /**
  * The Trino configuration {@code hrss serve} writes under {@code <lakehouse>/_endpoint/etc} at every start, from

@@ -39,7 +39,7 @@ public final class ObservationCsv {
   public static void writeOrdered(java.util.Iterator<Observation> observations, Writer out) throws IOException {
     CsvSchema.Builder b = CsvSchema.builder();
     COLUMNS.forEach(b::addColumn);
-    CsvMapper mapper = org.hrssplan.config.Csv.mapper();
+    CsvMapper mapper = org.hrssplan.model.Csv.mapper();
     try (SequenceWriter w = mapper.writer(b.build().withHeader()).writeValues(out)) {
       while (observations.hasNext()) w.write(row(observations.next()));
     }

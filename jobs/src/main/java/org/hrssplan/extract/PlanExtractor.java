@@ -15,8 +15,6 @@ import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.document.RefusedDocumentException;
 import org.hrssplan.document.UndecodableDocumentException;
 import org.hrssplan.model.QuarantineReason;
-import org.hrssplan.quality.FindingRules;
-import org.hrssplan.quality.QualityThresholds;
 
 /**
  * Extracts one plan document: decode → recognize the region → find and interpret the indicator tables →

@@ -16,6 +16,7 @@ import org.hrssplan.model.QuarantineReason;
 import org.hrssplan.model.Role;
 import org.hrssplan.model.SourceKind;
 import org.hrssplan.model.ValueKind;
+import org.hrssplan.model.QualityFlags;
 
 /**
  * Quantitative targets stated in a plan's 主要目标 / 发展目标 section (from that heading to the next heading,

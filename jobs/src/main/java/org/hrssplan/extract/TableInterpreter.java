@@ -21,6 +21,7 @@ import org.hrssplan.model.Observation;
 import org.hrssplan.model.QuarantineReason;
 import org.hrssplan.model.SourceKind;
 import org.hrssplan.model.ValueKind;
+import org.hrssplan.model.QualityFlags;
 
 /**
  * Turns an indicator table's grid into observations: reads its header rows (one or several; a cell spanning

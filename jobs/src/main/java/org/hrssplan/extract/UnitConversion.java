@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import org.hrssplan.catalog.Indicator;
 import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.catalog.Unit;
+import org.hrssplan.model.QualityFlags;
 
 /**
  * Converts a printed number to the indicator's canonical unit: value × factor(printed) / factor(canonical),

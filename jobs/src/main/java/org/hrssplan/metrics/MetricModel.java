@@ -4,6 +4,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.hrssplan.config.MetricParameters;
 
 /**
  * How one published metric table is computed: from the tables it reads, each registered in the session as a view

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.hrssplan.config.MetricParameters;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * The metric models as one transform: the input tables in (registered as views under their table names), every
@@ -15,6 +17,21 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class MetricModels {
   private MetricModels() {}
+
+  /**
+   * The model of every metric table of the registry, in its order: the table's SQL file, or the Java model of a table
+   * not computed by SQL.
+   */
+  public static Map<String, MetricModel> ofPublishedTables() {
+    Map<String, MetricModel> java = Map.of(PublishedTable.CLUSTERS.name(), RegionClustering.model(PublishedTable.SCORECARD.name()));
+    Map<String, MetricModel> models = new LinkedHashMap<>();
+    for (PublishedTable t : PublishedTable.METRIC_TABLES) {
+      MetricModel m = t.sqlModel() ? SqlModel.of(t.name()) : java.get(t.name());
+      if (m == null) throw new IllegalStateException("the metric table " + t.name() + " has no model");
+      models.put(t.name(), m);
+    }
+    return models;
+  }
 
   public static Map<String, Dataset<Row>> compute(SparkSession spark, Map<String, Dataset<Row>> inputs, Map<String, MetricModel> models,
       MetricParameters params) {

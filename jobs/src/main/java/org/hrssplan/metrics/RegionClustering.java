@@ -15,6 +15,7 @@ import org.apache.spark.ml.functions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.hrssplan.config.MetricParameters;
 
 /**
  * spark-mllib: groups regions by their plan profile, so that an analyst can ask "which regions look alike?".

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.hrssplan.config.MetricParameters;
 
 /**
  * A metric model kept as a readable SQL file named after the table it computes

@@ -69,7 +69,7 @@ public record InputFingerprint(Map<String, String> checksums) {
       if (Files.isRegularFile(where)) return sha(where);
       // run from a build folder (tests, an IDE): the metric models' SQL stands for the code
       StringBuilder models = new StringBuilder();
-      for (var t : org.hrssplan.pipeline.PublishedTable.METRIC_TABLES) {
+      for (var t : org.hrssplan.tables.PublishedTable.METRIC_TABLES) {
         if (t.sqlModel()) models.append(org.hrssplan.metrics.SqlModel.text(t.name()));
       }
       return "classes:" + PlanDocument.sha256(models.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 12);

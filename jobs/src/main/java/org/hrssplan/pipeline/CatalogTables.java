@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * Makes the published tables queryable as {@code hrss.<table>} in a new session: for every published table whose
@@ -21,9 +22,9 @@ public final class CatalogTables {
 
   public static List<String> registerAll(SparkSession spark, AppConfig config) {
     DeltaPublisher publisher = new DeltaPublisher(spark, config.database(), config.resolve(config.lakehouse()));
-    org.hrssplan.ops.CurrentRun current;
+    org.hrssplan.tables.CurrentRun current;
     try {
-      current = org.hrssplan.ops.CurrentRun.read(config);
+      current = org.hrssplan.tables.CurrentRun.read(config);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -50,7 +51,7 @@ public final class CatalogTables {
   }
 
   /** Do the tables' latest versions equal the pointer's? (The run log is appended after the pointer; it is not pinned.) */
-  static boolean atPointer(SparkSession spark, AppConfig config, org.hrssplan.ops.CurrentRun current) {
+  static boolean atPointer(SparkSession spark, AppConfig config, org.hrssplan.tables.CurrentRun current) {
     for (var e : current.versions().entrySet()) {
       String path = config.tablePath(e.getKey());
       if (PublishedTable.named(e.getKey()).isEmpty() || !DeltaTable.isDeltaTable(spark, path)) continue;

@@ -34,6 +34,7 @@ import org.hrssplan.model.ColumnType;
 import org.hrssplan.model.DatasetCheck;
 import org.hrssplan.model.ObservationColumn;
 import org.hrssplan.model.QuarantineReason;
+import org.hrssplan.tables.Schemas;
 
 /**
  * Normalized datasets extracted elsewhere, as Parquet files with the columns of {@code fct_observation}

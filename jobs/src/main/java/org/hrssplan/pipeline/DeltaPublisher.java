@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * Writes a table as a BI-readable Delta table and registers it in the catalog database.

@@ -28,6 +28,8 @@ import org.hrssplan.config.Location;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.PlanExtractor;
+import org.hrssplan.tables.Rows;
+import org.hrssplan.tables.Schemas;
 
 /**
  * The extraction stage as Spark transforms: the plan files of the input folder, listed on the driver by name → one

@@ -19,6 +19,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.hrssplan.model.Observation;
 import org.hrssplan.extract.ObservationCsv;
+import org.hrssplan.tables.PublishedTable;
+import org.hrssplan.tables.Rows;
 
 /** The export stages: the reviewed normalized CSV, then a Parquet and a CSV snapshot of every table. */
 final class ExportStage {

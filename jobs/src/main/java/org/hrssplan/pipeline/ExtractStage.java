@@ -17,6 +17,9 @@ import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.DocumentAccount;
 import org.hrssplan.extract.PlanExtractor;
+import org.hrssplan.tables.PublishedTable;
+import org.hrssplan.tables.Rows;
+import org.hrssplan.tables.Schemas;
 
 /**
  * The extract stage: catalog and regions loaded, every plan document extracted on the executors, the Parquet datasets

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.hrssplan.quality.GateResult;
 import org.hrssplan.quality.QualityGates;
+import org.hrssplan.tables.PublishedTable;
 
 /** The gates stage: the quality gates on tonight's extraction, against the tables as last published. */
 final class GateStage {

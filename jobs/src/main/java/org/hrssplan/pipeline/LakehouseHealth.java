@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * Which published tables are damaged, and how: a table folder whose {@code _delta_log} is gone or empty, a transaction

@@ -7,7 +7,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.metrics.MetricModels;
-import org.hrssplan.metrics.MetricParameters;
+import org.hrssplan.config.MetricParameters;
+import org.hrssplan.tables.PublishedTable;
 
 /** The metrics stage: every metric table computed by its model from the published extraction tables, and published. */
 public final class MetricsStage {
@@ -29,7 +30,7 @@ public final class MetricsStage {
     };
     Map<String, Dataset<Row>> inputs = new LinkedHashMap<>();
     for (PublishedTable t : PublishedTable.METRIC_INPUTS) inputs.put(t.name(), ctx.published(t));
-    Map<String, Dataset<Row>> computed = MetricModels.compute(ctx.spark, inputs, PublishedTable.metricModels(), ctx.config.metrics(),
+    Map<String, Dataset<Row>> computed = MetricModels.compute(ctx.spark, inputs, MetricModels.ofPublishedTables(), ctx.config.metrics(),
         listener);
     Map<PublishedTable, Dataset<Row>> tables = new LinkedHashMap<>();
     computed.forEach((name, data) -> tables.put(PublishedTable.named(name).orElseThrow(), data));
@@ -39,7 +40,7 @@ public final class MetricsStage {
   /** The metric tables by name, in the order their models run, from the four tables the models read. */
   public static Map<String, Dataset<Row>> compute(SparkSession spark, Dataset<Row> observations, Dataset<Row> indicators,
       Dataset<Row> regions, Dataset<Row> findings, MetricParameters params) {
-    return MetricModels.compute(spark, inputs(observations, indicators, regions, findings), PublishedTable.metricModels(), params);
+    return MetricModels.compute(spark, inputs(observations, indicators, regions, findings), MetricModels.ofPublishedTables(), params);
   }
 
   /** The models' inputs by table name ({@link PublishedTable#METRIC_INPUTS}, in its order). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * One nightly run with an honest outcome: the pipeline, its summary, and the run's record appended to

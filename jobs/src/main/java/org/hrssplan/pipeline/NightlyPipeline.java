@@ -73,7 +73,7 @@ public final class NightlyPipeline {
     // every table of this run is committed: point readers at this run's versions (table name → version)
     Map<String, Long> pointer = new LinkedHashMap<>();
     summary.tableVersions().forEach((qualified, v) -> pointer.put(qualified.substring(qualified.indexOf('.') + 1), v));
-    new org.hrssplan.ops.CurrentRun(summary.runId, pointer).write(config);
+    new org.hrssplan.tables.CurrentRun(summary.runId, pointer).write(config);
 
     t = System.nanoTime();
     ctx.enter("csv", "normalized CSV");

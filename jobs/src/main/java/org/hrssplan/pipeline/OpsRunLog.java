@@ -8,6 +8,8 @@ import java.util.Map;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.tables.PublishedTable;
+import org.hrssplan.tables.Schemas;
 
 /** Appends the run's record to {@code ops_job_runs}, whatever the outcome, so a scheduler's view can be checked. */
 public final class OpsRunLog {

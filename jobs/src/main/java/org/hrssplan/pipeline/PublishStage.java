@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * Publishes tables, several at a time ({@code parallel_writes}): each an atomic overwrite commit stamped with the

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.hrssplan.extract.DocumentAccount;
 import org.hrssplan.quality.GateResult;
+import org.hrssplan.tables.Rows;
 
 /**
  * What a run did, built from its stages' results as they finish, so a failed run's record still says how far it got:

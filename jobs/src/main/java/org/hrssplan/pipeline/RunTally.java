@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * The run summary's counts, from the tables as published: quarantined cells by reason, findings by type, and the

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * What every stage of a run shares: the session, the configuration, the run id, where progress lines go, and the

@@ -29,7 +29,7 @@ public final class TableCsv {
     StructField[] fields = table.schema().fields();
     CsvSchema.Builder b = CsvSchema.builder();
     for (StructField f : fields) b.addColumn(f.name());
-    CsvMapper mapper = org.hrssplan.config.Csv.mapper();
+    CsvMapper mapper = org.hrssplan.model.Csv.mapper();
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     long n = 0;
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

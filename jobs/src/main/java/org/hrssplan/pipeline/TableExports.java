@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.config.Location;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * Snapshots of every published table for tools without a Delta reader, rewritten on each run under

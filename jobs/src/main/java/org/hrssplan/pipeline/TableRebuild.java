@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * {@code hrss run --rebuild}: the tables to recreate from scratch, removed before the run so that it writes them anew

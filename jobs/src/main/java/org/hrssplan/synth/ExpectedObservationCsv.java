@@ -10,7 +10,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.hrssplan.config.Csv;
+import org.hrssplan.model.Csv;
 
 /** {@code expected_observations.csv}: the golden-row columns, UTF-8, header row, RFC 4180 quoting. */
 final class ExpectedObservationCsv {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.hrssplan.catalog.Indicator;
 import org.hrssplan.catalog.IndicatorCatalog;
-import org.hrssplan.config.Csv;
+import org.hrssplan.model.Csv;
 
 /**
  * Synthetic but realistic county-level regions: GB/T 2260-shaped codes (province · city · county), names of

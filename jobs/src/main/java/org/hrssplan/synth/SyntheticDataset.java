@@ -15,8 +15,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.model.ObservationColumn;
-import org.hrssplan.pipeline.Rows;
-import org.hrssplan.pipeline.Schemas;
+import org.hrssplan.tables.Rows;
+import org.hrssplan.tables.Schemas;
 
 /**
  * A normalized indicator dataset at national or township scale, generated in Spark straight into the columns of

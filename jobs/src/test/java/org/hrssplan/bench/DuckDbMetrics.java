@@ -1,6 +1,6 @@
 package org.hrssplan.bench;
 
-import org.hrssplan.pipeline.PublishedTable;
+import org.hrssplan.tables.PublishedTable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ public final class DuckDbMetrics {
 
   private static List<Model> models() {
     Map<String, org.hrssplan.metrics.MetricModel> sql = new LinkedHashMap<>();
-    for (PublishedTable t : PublishedTable.METRIC_TABLES) if (t.sqlModel()) sql.put(t.name(), t.model());
+    for (PublishedTable t : PublishedTable.METRIC_TABLES) if (t.sqlModel()) sql.put(t.name(), org.hrssplan.metrics.SqlModel.of(t.name()));
     java.util.Set<String> inputs = new java.util.LinkedHashSet<>();
     for (PublishedTable t : PublishedTable.METRIC_INPUTS) inputs.add(t.name());
     return org.hrssplan.metrics.MetricModels.order(inputs, sql).stream()

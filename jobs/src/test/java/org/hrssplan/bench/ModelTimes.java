@@ -7,8 +7,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.metrics.MetricModel;
 import org.hrssplan.metrics.MetricModels;
-import org.hrssplan.metrics.MetricParameters;
-import org.hrssplan.pipeline.PublishedTable;
+import org.hrssplan.config.MetricParameters;
+import org.hrssplan.tables.PublishedTable;
 import org.hrssplan.pipeline.SparkSessions;
 
 /**
@@ -27,7 +27,7 @@ public final class ModelTimes {
       inputs.put(t.name(), spark.read().format("delta").load(args[0] + "/" + t.name()));
     }
     Map<String, MetricModel> models = new LinkedHashMap<>();
-    for (PublishedTable t : PublishedTable.METRIC_TABLES) if (t.sqlModel()) models.put(t.name(), t.model());
+    for (PublishedTable t : PublishedTable.METRIC_TABLES) if (t.sqlModel()) models.put(t.name(), org.hrssplan.metrics.SqlModel.of(t.name()));
     for (int rep = 1; rep <= Integer.parseInt(args[1]); rep++) {
       StringBuilder line = new StringBuilder("model_ms rep=" + rep);
       MetricModels.compute(spark, inputs, models, MetricParameters.DEFAULTS, (table, ms) -> line.append(' ').append(table).append('=').append(ms));

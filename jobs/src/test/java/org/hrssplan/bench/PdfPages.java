@@ -8,7 +8,7 @@ import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.PlanExtractor;
-import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.extract.QualityThresholds;
 import org.hrssplan.testing.PdfMaker;
 
 /**

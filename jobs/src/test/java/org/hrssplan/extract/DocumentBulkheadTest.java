@@ -65,7 +65,7 @@ class DocumentBulkheadTest {
   @Test
   void aStackOverflowInsideAReaderIsTheDocumentsResultNotTheRunsEnd() throws Exception {
     // a nesting limit too high to protect the reader: the stack overflows in it, and the bulkhead still holds
-    PlanExtractor unguarded = new PlanExtractor(TestFixtures.catalog(), TestFixtures.regions(), org.hrssplan.quality.QualityThresholds.DEFAULTS,
+    PlanExtractor unguarded = new PlanExtractor(TestFixtures.catalog(), TestFixtures.regions(), org.hrssplan.extract.QualityThresholds.DEFAULTS,
         new ReadingLimits(ReadingLimits.DEFAULTS.documentBytes(), ReadingLimits.DEFAULTS.tableRows(), Integer.MAX_VALUE));
     var results = extractBeside(Map.of("m_nested.html", nestedTables(6_000)), unguarded);
     ExtractionResult nested = results.get("m_nested.html");

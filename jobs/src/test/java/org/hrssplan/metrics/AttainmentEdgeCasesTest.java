@@ -10,12 +10,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.model.Observation;
-import org.hrssplan.pipeline.Rows;
-import org.hrssplan.pipeline.Schemas;
+import org.hrssplan.tables.Rows;
+import org.hrssplan.tables.Schemas;
 import org.hrssplan.testing.MetricInputs;
 import org.hrssplan.testing.SharedSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.hrssplan.config.MetricParameters;
 
 /**
  * The formulas' edge cases on synthetic indicators: zero base, sign change, target met at base, 左右 tolerance,

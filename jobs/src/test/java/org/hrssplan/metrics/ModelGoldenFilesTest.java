@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.hrssplan.bench.DuckDbMetrics;
-import org.hrssplan.pipeline.PublishedTable;
+import org.hrssplan.tables.PublishedTable;
 import org.hrssplan.testing.GoldenOut;
 import org.hrssplan.testing.MetricInputs;
 import org.hrssplan.testing.SeedMetrics;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.hrssplan.config.MetricParameters;
 
 /**
  * Both engines held to one golden output per SQL model (golden/README.md, "Metric models"): every table computed

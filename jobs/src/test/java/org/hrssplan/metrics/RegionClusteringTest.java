@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.hrssplan.testing.SeedMetrics;
 import org.hrssplan.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
+import org.hrssplan.config.MetricParameters;
 
 class RegionClusteringTest {
   @Test

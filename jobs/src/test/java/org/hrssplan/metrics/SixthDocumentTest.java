@@ -19,13 +19,14 @@ import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.Finding;
 import org.hrssplan.model.Observation;
 import org.hrssplan.extract.PlanExtractor;
-import org.hrssplan.pipeline.Rows;
-import org.hrssplan.pipeline.Schemas;
-import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.tables.Rows;
+import org.hrssplan.tables.Schemas;
+import org.hrssplan.extract.QualityThresholds;
 import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hrssplan.config.MetricParameters;
 
 /**
  * A sixth plan (合川区, fixtures/sixth) added to the five seeds: the five regions' rows stay identical in every

@@ -14,6 +14,7 @@ import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hrssplan.tables.CurrentRun;
 
 /**
  * {@code jobs/bin/hrss run} killed with SIGKILL in the middle of publishing, at two points: right after the first table

@@ -46,7 +46,7 @@ class NightlyRunTest {
 
   private static Map<String, Long> versions() {
     Map<String, Long> v = new TreeMap<>();
-    for (var t : org.hrssplan.pipeline.PublishedTable.ALL) {
+    for (var t : org.hrssplan.tables.PublishedTable.ALL) {
       String path = config.tablePath(t.name());
       if (DeltaTable.isDeltaTable(SharedSpark.get(), path)) v.put(t.name(), DeltaTable.forPath(SharedSpark.get(), path).history(1).head().getLong(0));
     }
@@ -92,8 +92,8 @@ class NightlyRunTest {
     List<String> err = new ArrayList<>();
     assertEquals(1, org.hrssplan.pipeline.NightlyJob.run(SharedSpark.get(), bad, "bad-1", s -> {}, err::add));
     assertTrue(err.get(0).contains("quality gate failed, nothing published") && err.get(0).contains("36 of 90 cells"), err.toString());
-    assertTrue(!DeltaTable.isDeltaTable(SharedSpark.get(), bad.tablePath(org.hrssplan.pipeline.PublishedTable.OBSERVATIONS.name())), "nothing published");
-    var run = SharedSpark.get().read().format("delta").load(bad.tablePath(org.hrssplan.pipeline.PublishedTable.RUNS.name())).collectAsList().get(0);
+    assertTrue(!DeltaTable.isDeltaTable(SharedSpark.get(), bad.tablePath(org.hrssplan.tables.PublishedTable.OBSERVATIONS.name())), "nothing published");
+    var run = SharedSpark.get().read().format("delta").load(bad.tablePath(org.hrssplan.tables.PublishedTable.RUNS.name())).collectAsList().get(0);
     assertEquals("failed", run.getAs("status"));
     assertTrue(((String) run.getAs("gates")).contains("quarantine_share"), (String) run.getAs("gates"));
   }

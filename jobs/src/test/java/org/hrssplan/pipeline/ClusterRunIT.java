@@ -16,6 +16,7 @@ import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * The cluster jar under {@code spark-submit} on a real multi-process cluster: {@code local-cluster[2,1,1024]} (a
@@ -80,7 +81,7 @@ class ClusterRunIT {
       List<String> b = rows(spark, embedded.tablePath(t.name()));
       assertEquals(b, a, t.name() + ": cluster and embedded runs differ");
     }
-    assertEquals(373, rows(spark, cluster.tablePath(org.hrssplan.pipeline.PublishedTable.OBSERVATIONS.name())).size());
+    assertEquals(373, rows(spark, cluster.tablePath(org.hrssplan.tables.PublishedTable.OBSERVATIONS.name())).size());
   }
 
   private static List<String> rows(SparkSession spark, String path) {

@@ -20,6 +20,7 @@ import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * A damaged table — a commit file cut short, a data file gone, the transaction log gone — is named with its remedy

@@ -17,6 +17,7 @@ import org.hrssplan.model.ObservationColumn;
 import org.hrssplan.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hrssplan.tables.Schemas;
 
 /**
  * Parquet normalized datasets: every row lands in fct_observation or in dq_quarantine with a reason naming the file

@@ -24,6 +24,8 @@ import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hrssplan.tables.Rows;
+import org.hrssplan.tables.Schemas;
 
 /**
  * The same defect gets the same reason, whichever reader meets it: a .csv dataset read next to the plans (by

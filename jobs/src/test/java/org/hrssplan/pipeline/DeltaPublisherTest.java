@@ -12,12 +12,13 @@ import org.apache.spark.sql.types.StructType;
 import org.hrssplan.testing.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hrssplan.tables.PublishedTable;
 
 /** Delta keeps statistics only for the columns readers filter by, on new tables and on tables an older release made. */
 class DeltaPublisherTest {
   private final SparkSession spark = SharedSpark.get();
   private static final StructType SCHEMA = StructType.fromDDL("region_code STRING, indicator_id STRING, note STRING, value DOUBLE");
-  private static final PublishedTable TABLE = new PublishedTable("stats_probe", PublishedTable.Layer.GOLD, SCHEMA, null, "a test table", List.of("value"), false);
+  private static final PublishedTable TABLE = new PublishedTable("stats_probe", PublishedTable.Layer.GOLD, SCHEMA, false, "a test table", List.of("value"), false);
 
   private Dataset<Row> rows() {
     return spark.sql("SELECT '500101' AS region_code, 'jobs' AS indicator_id, 'n' AS note, 1.5D AS value");
@@ -49,7 +50,7 @@ class DeltaPublisherTest {
   void aTableWhoseColumnsChangeIsRewrittenWithTheNewColumns(@TempDir Path tmp) {
     String path = tmp.resolve("t").toString();
     DeltaPublisher publisher = new DeltaPublisher(spark, "stats_change", tmp.toString());
-    PublishedTable older = new PublishedTable("stats_probe", PublishedTable.Layer.GOLD, StructType.fromDDL("region_code STRING, extra STRING"), null, "older",
+    PublishedTable older = new PublishedTable("stats_probe", PublishedTable.Layer.GOLD, StructType.fromDDL("region_code STRING, extra STRING"), false, "older",
         List.of("region_code"), false);
     publisher.publish(older, path, spark.sql("SELECT '500101' AS region_code, 'x' AS extra"), older.schema(), "run-1", 1);
     publisher.publish(TABLE, path, rows(), TABLE.schema(), "run-2", 1);

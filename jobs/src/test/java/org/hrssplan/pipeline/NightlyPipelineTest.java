@@ -20,6 +20,7 @@ import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hrssplan.tables.PublishedTable;
 
 /**
  * The whole nightly job on the five seeds, into a temporary lakehouse, twice, exactly as {@code hrss run} runs it

@@ -24,6 +24,8 @@ import org.hrssplan.model.ObservationColumn;
 import org.hrssplan.model.SourceKind;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
+import org.hrssplan.tables.Rows;
+import org.hrssplan.tables.Schemas;
 
 /**
  * The observation contract ({@link ObservationColumn}) and everything derived from it agree: the record, the Spark schema,

@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.hrssplan.extract.CorpusExtractor;
 import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.model.Observation;
-import org.hrssplan.pipeline.Schemas;
+import org.hrssplan.tables.Schemas;
 import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class QualityGatesTest {
     List<Row> obs = new ArrayList<>();
     List<Row> acc = new ArrayList<>();
     for (ExtractionResult r : results) {
-      for (Observation o : r.observations()) obs.add(org.hrssplan.pipeline.Rows.observation(edit.apply(o)));
+      for (Observation o : r.observations()) obs.add(org.hrssplan.tables.Rows.observation(edit.apply(o)));
       acc.add(accountRow(r));
     }
     return new Frames(spark.createDataFrame(obs, Schemas.OBSERVATION), spark.createDataFrame(acc, Schemas.ACCOUNT));

@@ -25,7 +25,7 @@ import org.hrssplan.catalog.Indicator;
 import org.hrssplan.catalog.Polarity;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.PlanExtractor;
-import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.extract.QualityThresholds;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.pipeline.DatasetInput;
-import org.hrssplan.pipeline.Schemas;
+import org.hrssplan.tables.Schemas;
 import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.BeforeAll;

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.zip.ZipFile;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.PlanExtractor;
-import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.extract.QualityThresholds;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.hrssplan.metrics.MetricParameters;
+import org.hrssplan.config.MetricParameters;
 import org.hrssplan.pipeline.MetricsStage;
 
 /** The four tables the metric models read, as a test builds them (the seeds, the attainment edge cases). */

@@ -11,9 +11,9 @@ import org.hrssplan.extract.ExtractionResult;
 import org.hrssplan.extract.Finding;
 import org.hrssplan.model.Observation;
 
-import org.hrssplan.metrics.MetricParameters;
-import org.hrssplan.pipeline.Rows;
-import org.hrssplan.pipeline.Schemas;
+import org.hrssplan.config.MetricParameters;
+import org.hrssplan.tables.Rows;
+import org.hrssplan.tables.Schemas;
 
 /** The metric models run once on the five seeds' observations (extracted in-process, no Delta), shared by tests; and their inputs. */
 public final class SeedMetrics {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.hrssplan.catalog.IndicatorCatalog;
 import org.hrssplan.document.RegionDirectory;
 import org.hrssplan.extract.PlanExtractor;
-import org.hrssplan.quality.QualityThresholds;
+import org.hrssplan.extract.QualityThresholds;
 
 /** Paths and shared objects for tests: the repository root, the seed corpus, the catalog and regions. */
 public final class TestFixtures {

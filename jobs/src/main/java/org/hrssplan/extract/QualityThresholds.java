@@ -1,4 +1,4 @@
-package org.hrssplan.quality;
+package org.hrssplan.extract;
 
 /**
  * Thresholds of the data-quality rules (conf/hrss.yaml {@code quality:}).

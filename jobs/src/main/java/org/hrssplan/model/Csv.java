@@ -1,4 +1,4 @@
-package org.hrssplan.config;
+package org.hrssplan.model;
 
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

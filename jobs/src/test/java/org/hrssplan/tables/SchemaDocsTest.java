@@ -1,4 +1,4 @@
-package org.hrssplan.pipeline;
+package org.hrssplan.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,6 +11,6 @@ class SchemaDocsTest {
   void committedSchemaFileDescribesTheObservationTableAsCoded() throws Exception {
     String committed = Files.readString(TestFixtures.repoRoot().resolve("data/normalized/indicator_observations.schema.json"));
     assertEquals(SchemaDocs.observationSchemaJson(), committed,
-        "regenerate: java -cp … org.hrssplan.pipeline.SchemaDocs > data/normalized/indicator_observations.schema.json");
+        "regenerate: java -cp … org.hrssplan.tables.SchemaDocs > data/normalized/indicator_observations.schema.json");
   }
 }

@@ -1,4 +1,4 @@
-package org.hrssplan.quality;
+package org.hrssplan.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +14,7 @@ import org.hrssplan.catalog.IndicatorKind;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.extract.Finding;
 import org.hrssplan.model.Observation;
-import org.hrssplan.extract.QualityFlags;
+import org.hrssplan.model.QualityFlags;
 import org.hrssplan.model.Role;
 import org.hrssplan.model.SourceKind;
 import org.hrssplan.model.ValueKind;

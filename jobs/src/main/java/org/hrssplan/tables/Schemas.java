@@ -1,4 +1,4 @@
-package org.hrssplan.pipeline;
+package org.hrssplan.tables;
 
 import java.util.List;
 import org.apache.spark.sql.types.DataType;

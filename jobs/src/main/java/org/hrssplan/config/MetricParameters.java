@@ -1,4 +1,4 @@
-package org.hrssplan.metrics;
+package org.hrssplan.config;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package org.hrssplan.endpoint;
+package org.hrssplan.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -69,9 +69,9 @@ public record EndpointSettings(String host, int port, String javaHome, String he
     return wildcard() ? "127.0.0.1" : host;
   }
 
-  /** The JDBC URL a client uses, with the catalog and the schema of the published tables. */
-  public String jdbcUrl(String database) {
+  /** The JDBC URL a client uses to reach {@code catalog.schema} through the endpoint. */
+  public String jdbcUrl(String catalog, String schema) {
     String address = wildcard() ? "<this-host>" : host;
-    return "jdbc:trino://" + address + ":" + port + "/" + TrinoFiles.CATALOG + "/" + database + (loopback() ? "" : "?SSL=true");
+    return "jdbc:trino://" + address + ":" + port + "/" + catalog + "/" + schema + (loopback() ? "" : "?SSL=true");
   }
 }

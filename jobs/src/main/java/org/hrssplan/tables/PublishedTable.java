@@ -1,4 +1,4 @@
-package org.hrssplan.pipeline;
+package org.hrssplan.tables;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +8,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.hrssplan.metrics.MetricModel;
-import org.hrssplan.metrics.RegionClustering;
-import org.hrssplan.metrics.SqlModel;
 
 /**
  * The registry of the Delta tables the pipeline publishes, one entry per table, named by the table's own name (its
@@ -20,12 +17,13 @@ import org.hrssplan.metrics.SqlModel;
  *
  * @param schema the schema it is written with; NULL for a metric table, whose schema is its model's, with COMMENTs
  *     from {@link ColumnComments}
- * @param model how a metric table is computed (NULL for the others)
+ * @param sqlModel a metric table computed by its SQL model file ({@code models/<name>.sql}); a metric table that is not
+ *     is computed by Java ({@code metrics/MetricModels} names its model)
  * @param sortBy the columns it is sorted by
  * @param growsWithData its size follows the number of observations (the others stay small: dimensions, per-file
  *     accounting, per-region summaries)
  */
-public record PublishedTable(String name, Layer layer, StructType schema, MetricModel model, String comment, List<String> sortBy,
+public record PublishedTable(String name, Layer layer, StructType schema, boolean sqlModel, String comment, List<String> sortBy,
     boolean growsWithData) {
 
   /** Where a table sits: what it is made from and who reads it. */
@@ -39,7 +37,7 @@ public record PublishedTable(String name, Layer layer, StructType schema, Metric
   }
 
   /** The schema to publish {@code data} with. */
-  public StructType schemaFor(Dataset<Row> data, org.hrssplan.metrics.MetricParameters params) {
+  public StructType schemaFor(Dataset<Row> data, org.hrssplan.config.MetricParameters params) {
     return schema != null ? schema : ColumnComments.apply(name, data.schema(), params);
   }
 
@@ -58,24 +56,24 @@ public record PublishedTable(String name, Layer layer, StructType schema, Metric
         .collect(java.util.stream.Collectors.joining(","));
   }
 
-  public static final PublishedTable RAW_CELLS = new PublishedTable("raw_plan_cells", Layer.BRONZE, Schemas.RAW_CELL, null,
+  public static final PublishedTable RAW_CELLS = new PublishedTable("raw_plan_cells", Layer.BRONZE, Schemas.RAW_CELL, false,
       "Bronze 原始单元格: every cell read from the plans' indicator tables and every prose target phrase, as printed",
       List.of("source_file", "cell_id"), true);
-  public static final PublishedTable OBSERVATIONS = new PublishedTable("fct_observation", Layer.SILVER, Schemas.OBSERVATION, null,
+  public static final PublishedTable OBSERVATIONS = new PublishedTable("fct_observation", Layer.SILVER, Schemas.OBSERVATION, false,
       "Silver 规划指标观测值: the normalized indicator dataset, one row per region × period × indicator × role × year, values in canonical units, traceable to file/line/cell",
       List.of("source_file", "source_line", "observation_id"), true);
-  public static final PublishedTable QUARANTINE = new PublishedTable("dq_quarantine", Layer.QUALITY, Schemas.QUARANTINE, null,
+  public static final PublishedTable QUARANTINE = new PublishedTable("dq_quarantine", Layer.QUALITY, Schemas.QUARANTINE, false,
       "数据隔离 cells and documents that could not be normalized, with reason code and file/line",
       List.of("source_file", "source_line", "cell_id"), true);
-  public static final PublishedTable FINDINGS = new PublishedTable("dq_findings", Layer.QUALITY, Schemas.FINDING, null,
+  public static final PublishedTable FINDINGS = new PublishedTable("dq_findings", Layer.QUALITY, Schemas.FINDING, false,
       "数据质量发现 data-quality findings as rows (table disagreements, five-year totals against one-year bases, scope notes, prose/table conflicts, …)",
       List.of("finding_type", "finding_id"), false);
-  public static final PublishedTable ACCOUNTING = new PublishedTable("dq_document_accounting", Layer.QUALITY, Schemas.ACCOUNT, null,
+  public static final PublishedTable ACCOUNTING = new PublishedTable("dq_document_accounting", Layer.QUALITY, Schemas.ACCOUNT, false,
       "文档核算 per document: tables, rows and cells found; value_cells + prose_targets = observations + quarantined_cells",
       List.of("source_file"), false);
-  public static final PublishedTable REGIONS = new PublishedTable("dim_region", Layer.DIMENSION, Schemas.REGION, null,
+  public static final PublishedTable REGIONS = new PublishedTable("dim_region", Layer.DIMENSION, Schemas.REGION, false,
       "地区维表 regions (GB/T 2260) from data/raw/regions.csv", List.of("region_code"), false);
-  public static final PublishedTable INDICATORS = new PublishedTable("dim_indicator", Layer.DIMENSION, Schemas.INDICATOR, null,
+  public static final PublishedTable INDICATORS = new PublishedTable("dim_indicator", Layer.DIMENSION, Schemas.INDICATOR, false,
       "指标维表 canonical indicators from conf/indicator-catalog.yaml: unit, polarity, kind, aliases", List.of("indicator_id"), false);
 
   public static final PublishedTable TARGET_ATTAINMENT = metric("fct_target_attainment",
@@ -93,12 +91,11 @@ public record PublishedTable(String name, Layer layer, StructType schema, Metric
   public static final PublishedTable SCORECARD = metric("agg_region_scorecard",
       "地区记分卡 per region × period: indicators assessed, achieved, missed, binding missed, declines, targets below current, median ambition",
       List.of("region_code", "plan_period"), false);
-  public static final PublishedTable CLUSTERS = new PublishedTable("ml_region_clusters", Layer.GOLD, null,
-      RegionClustering.model(SCORECARD.name()),
+  public static final PublishedTable CLUSTERS = new PublishedTable("ml_region_clusters", Layer.GOLD, null, false,
       "地区聚类 (spark-mllib k-means) of regions by attainment and ambition profile; descriptive with few regions",
       List.of("region_code"), false);
 
-  public static final PublishedTable RUNS = new PublishedTable("ops_job_runs", Layer.OPS, Schemas.RUN, null,
+  public static final PublishedTable RUNS = new PublishedTable("ops_job_runs", Layer.OPS, Schemas.RUN, false,
       "运行记录 one row per run of the nightly job, successful or not: status, error, input checksums, rows and versions per table, stage times",
       List.of("started_at"), false);
 
@@ -106,7 +103,7 @@ public record PublishedTable(String name, Layer layer, StructType schema, Metric
   public static final List<PublishedTable> EXTRACTION_TABLES = List.of(RAW_CELLS, OBSERVATIONS, QUARANTINE, FINDINGS, ACCOUNTING,
       REGIONS, INDICATORS);
 
-  /** Computed by their models from the extraction tables ({@link org.hrssplan.metrics.MetricModels} orders them). */
+  /** Computed by their models from the extraction tables ({@code metrics/MetricModels} names and orders them). */
   public static final List<PublishedTable> METRIC_TABLES = List.of(TARGET_ATTAINMENT, GROWTH, AMBITION, CROSS_REGION, SCORECARD,
       CLUSTERS);
 
@@ -129,19 +126,7 @@ public record PublishedTable(String name, Layer layer, StructType schema, Metric
     return ALL.stream().filter(t -> t.name.equals(bare)).findFirst();
   }
 
-  /** The metric tables' models by table name. */
-  public static Map<String, MetricModel> metricModels() {
-    Map<String, MetricModel> models = new LinkedHashMap<>();
-    for (PublishedTable t : METRIC_TABLES) models.put(t.name, t.model);
-    return models;
-  }
-
-  /** Computed by a SQL model file ({@code models/<name>.sql}), not by Java. */
-  public boolean sqlModel() {
-    return model instanceof SqlModel;
-  }
-
   private static PublishedTable metric(String name, String comment, List<String> sortBy, boolean growsWithData) {
-    return new PublishedTable(name, Layer.GOLD, null, SqlModel.of(name), comment, sortBy, growsWithData);
+    return new PublishedTable(name, Layer.GOLD, null, true, comment, sortBy, growsWithData);
   }
 }

@@ -1,4 +1,4 @@
-package org.hrssplan.quality;
+package org.hrssplan.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

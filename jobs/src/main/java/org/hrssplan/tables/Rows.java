@@ -1,4 +1,4 @@
-package org.hrssplan.pipeline;
+package org.hrssplan.tables;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class Rows {
   private Rows() {}
 
-  static Row extraction(ExtractionResult r) {
+  public static Row extraction(ExtractionResult r) {
     return RowFactory.create(account(r.account()), seq(r.rawCells(), Rows::rawCell), seq(r.observations(), Rows::observation),
         seq(r.quarantined(), Rows::quarantined), seq(r.findings(), Rows::finding));
   }
@@ -40,16 +40,16 @@ public final class Rows {
   }
 
   /** A row of {@link Schemas#OBSERVATION} as the observation it holds (NULL quality_flags: none). */
-  static Observation toObservation(Row r) {
+  public static Observation toObservation(Row r) {
     return Observation.of(c -> r.getAs(c.columnName()));
   }
 
-  static Row rawCell(RawCell c) {
+  public static Row rawCell(RawCell c) {
     return RowFactory.create(c.cellId(), c.sourceFile(), c.sourceSha256(), c.tableRef(), c.tableTitle(), c.layout(), c.rowIndex(),
         c.colIndex(), c.columnHeader(), c.cellType(), c.text(), c.sourceLine(), c.sourceLocator());
   }
 
-  static Row quarantined(QuarantinedCell q) {
+  public static Row quarantined(QuarantinedCell q) {
     return RowFactory.create(q.cellId(), q.sourceFile(), q.sourceLine(), q.sourceLocator(), q.stage(), q.reasonCode(), q.reason(), q.rawText(),
         q.regionCode(), q.tableRef(), q.columnHeader(), q.rowLabel());
   }
@@ -59,14 +59,14 @@ public final class Rows {
         f.detail(), f.sourceFile(), f.sourceLines());
   }
 
-  static Row account(DocumentAccount a) {
+  public static Row account(DocumentAccount a) {
     return RowFactory.create(a.sourceFile(), a.sha256(), a.encoding(), a.format(), a.regionCode(), a.regionName(), a.status(),
         a.tables(), a.indicatorRows(), a.valueCellsFound(), a.proseTargetsFound(), a.observations(), a.quarantinedCells(),
         a.findings());
   }
 
   /** A row of {@link Schemas#ACCOUNT} as the account it was made from. */
-  static DocumentAccount toAccount(Row r) {
+  public static DocumentAccount toAccount(Row r) {
     return new DocumentAccount(r.getAs("source_file"), r.getAs("source_sha256"), r.getAs("encoding"), r.getAs("format"),
         r.getAs("region_code"), r.getAs("region_name"), r.getAs("status"), r.<Integer>getAs("tables"), r.<Integer>getAs("indicator_rows"),
         r.<Integer>getAs("value_cells"), r.<Integer>getAs("prose_targets"), r.<Integer>getAs("observations"),

@@ -1,4 +1,4 @@
-package org.hrssplan.extract;
+package org.hrssplan.model;
 
 /** The quality flags an observation can carry in {@code quality_flags} (sorted, ';'-separated). */
 public final class QualityFlags {

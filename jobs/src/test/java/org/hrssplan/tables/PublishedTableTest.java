@@ -1,4 +1,4 @@
-package org.hrssplan.pipeline;
+package org.hrssplan.tables;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +37,7 @@ class PublishedTableTest {
 
   @Test
   void theModelsRunAfterTheTablesTheyReadWhateverOrderTheyAreListedIn() {
-    Map<String, MetricModel> models = PublishedTable.metricModels();
+    Map<String, MetricModel> models = org.hrssplan.metrics.MetricModels.ofPublishedTables();
     assertEquals(Set.of("fct_observation", "dim_indicator", "dq_findings"), models.get("fct_growth").reads());
     assertEquals(Set.of("fct_growth"), models.get("fct_ambition").reads());
     assertEquals(Set.of("fct_target_attainment", "fct_ambition", "dim_region"), models.get("agg_region_scorecard").reads());
@@ -58,7 +58,7 @@ class PublishedTableTest {
 
   @Test
   void aModelReadingATableThatIsNeitherAnInputNorAModelIsRefused() {
-    var models = new java.util.LinkedHashMap<>(PublishedTable.metricModels());
+    var models = new java.util.LinkedHashMap<>(org.hrssplan.metrics.MetricModels.ofPublishedTables());
     models.remove("fct_growth");
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> MetricModels.order(INPUTS, models));
     assertTrue(e.getMessage().contains("fct_ambition.sql reads fct_growth"), e.getMessage());
@@ -82,7 +82,7 @@ class PublishedTableTest {
 
   @Test
   void metricColumnCommentsCarryTheConfiguredThresholds() {
-    var params = new org.hrssplan.metrics.MetricParameters(0.05, 0.9, 0.5, 3.0, 2, 42L);
+    var params = new org.hrssplan.config.MetricParameters(0.05, 0.9, 0.5, 3.0, 2, 42L);
     var commented = ColumnComments.apply("agg_indicator_cross_region",
         org.apache.spark.sql.types.StructType.fromDDL("is_outlier BOOLEAN"), params);
     assertEquals("|robust_z| > 3.0 (Iglewicz & Hoaglin); NULL when mad = 0", commented.apply("is_outlier").getComment().get());

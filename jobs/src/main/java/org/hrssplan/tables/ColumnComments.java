@@ -1,4 +1,4 @@
-package org.hrssplan.pipeline;
+package org.hrssplan.tables;
 
 import java.util.Map;
 import org.apache.spark.sql.types.Metadata;
@@ -102,7 +102,7 @@ public final class ColumnComments {
           Map.entry("k", "number of clusters"), Map.entry("seed", "k-means seed"), Map.entry("method", "how the clusters were made")));
 
   /** The schema with every column nullable and commented, {@code ${parameter}} in a comment replaced by its value. */
-  public static StructType apply(String table, StructType schema, org.hrssplan.metrics.MetricParameters params) {
+  public static StructType apply(String table, StructType schema, org.hrssplan.config.MetricParameters params) {
     Map<String, String> specific = BY_TABLE.getOrDefault(table, Map.of());
     StructField[] out = new StructField[schema.fields().length];
     for (int i = 0; i < out.length; i++) {

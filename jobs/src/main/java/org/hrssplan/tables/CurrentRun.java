@@ -1,4 +1,4 @@
-package org.hrssplan.ops;
+package org.hrssplan.tables;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

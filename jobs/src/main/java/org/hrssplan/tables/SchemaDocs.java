@@ -1,4 +1,4 @@
-package org.hrssplan.pipeline;
+package org.hrssplan.tables;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
