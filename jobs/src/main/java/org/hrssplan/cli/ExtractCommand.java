@@ -59,7 +59,14 @@ public final class ExtractCommand implements Callable<Integer> {
       return Hrss.HANDLED_FAILURE;
     }
     PlanExtractor extractor = new PlanExtractor(catalog, regions, cfg.quality(), cfg.limits());
-    List<ExtractionResult> results = new CorpusExtractor(extractor).extractAll(CorpusExtractor.listInputs(input));
+    List<java.nio.file.Path> files;
+    try {
+      files = CorpusExtractor.listInputs(input);
+    } catch (java.io.IOException e) {
+      System.err.println("hrss extract: the folder " + PrintableText.of(input.toString()) + " cannot be listed (" + CorpusExtractor.ioReason(e) + ")");
+      return Hrss.HANDLED_FAILURE;
+    }
+    List<ExtractionResult> results = new CorpusExtractor(extractor).extractAll(files);
     List<Observation> all = new ArrayList<>();
     boolean rejected = false;
     String fmt = "%-30s %-7s %-7s %6s %6s %6s %6s %6s %6s  %s%n";

@@ -74,159 +74,219 @@ final class TableInterpreter {
           where + " names no plan period (十X五) and no period years, nor does the document");
     }
     List<ColumnRoles.Column> columns = new ArrayList<>(ColumnRoles.assign(paths, period, table.title().contains("完成")));
-    int labelCol = indexOf(columns, ColumnRole.LABEL);
-    if (labelCol < 0 || columns.stream().noneMatch(c -> c.role().holdsValues())) {
+    if (indexOf(columns, ColumnRole.LABEL) < 0 || columns.stream().noneMatch(c -> c.role().holdsValues())) {
       return notRead(doc, region, table, bodyRow, sink, QuarantineReason.TABLE_HEADER_NOT_UNDERSTOOD,
           "header " + columns.stream().map(ColumnRoles.Column::header).toList() + " of " + where + " has no 指标 or no value column");
     }
     reportUnknownColumns(doc, region, table, columns, rows, bodyRow, period, sink);
-    int groupCol = indexOf(columns, ColumnRole.GROUP);
-    int unitCol = indexOf(columns, ColumnRole.UNIT);
-    int attrCol = indexOf(columns, ColumnRole.ATTRIBUTE);
-    List<Integer> grouping = columns.stream().filter(c -> c.role() == ColumnRole.CATEGORY || c.role() == ColumnRole.GROUP)
-        .map(ColumnRoles.Column::index).toList();
-    int width = columns.size();
-    TableNotes notes = new TableNotes(table.notes());
-    Map<String, Integer> seenIndicators = new HashMap<>();
-    String file = doc.fileName();
-    int rowsRead = 0;
-    int rowsNotRead = 0;
-    List<GridCell> previous = null;
-    for (int r = bodyRow; r < rows.size(); r++) {
-      List<GridCell> row = rows.get(r);
-      if (row.stream().allMatch(GridCell::blank)) continue;
-      if (row.size() < width && previous != null && width - row.size() <= grouping.size()) {
-        row = withGroupsFrom(previous, row, grouping.subList(0, width - row.size()));
-      }
-      int rowLine = line(doc, Grid.rowLineIndex(row));
-      if (isSectionRow(row, columns)) continue;
-      if (row.size() != width) {
-        rowsNotRead++;
-        QuarantineReason reason = row.size() < width ? QuarantineReason.ROW_TOO_FEW_CELLS : QuarantineReason.ROW_TOO_MANY_CELLS;
-        String msg = "row at line " + rowLine + " of table " + table.tableRef() + " has " + row.size()
-            + " cells, the header has " + width;
-        int quarantined = 0;
-        for (int c = 0; c < row.size(); c++) {
-          if (c == labelCol && row.size() > 1) continue;
-          if (row.get(c).blank() || !row.get(c).origin()) continue;
-          sink.valueCells++;
-          quarantined++;
-          sink.quarantine(quarantined(doc, region, table, row.get(c), rowLine, c, null, text(row, labelCol), reason, msg));
-        }
-        if (quarantined == 0) {
-          sink.findings.add(finding(doc, region, ROW_NOT_READ, period, rowLine,
-              msg + ": its label '" + text(row, labelCol) + "' was read without any value"));
-        }
-        continue;
-      }
-      previous = row;
-      String labelRaw = row.get(labelCol).flat();
-      if (labelRaw.isEmpty() && groupCol >= 0) labelRaw = row.get(groupCol).flat();
-      if (labelRaw.isEmpty()) {
-        rowsNotRead++;
-        for (ColumnRoles.Column col : columns) {
-          GridCell cell = row.get(col.index());
-          if (!col.role().holdsValues() || cell.blank()) continue;
-          sink.valueCells++;
-          sink.quarantine(quarantined(doc, region, table, cell, rowLine, col.index(), col.header(), null, QuarantineReason.LABEL_MISSING,
-              "row at line " + rowLine + " of table " + table.tableRef() + " has values but no 指标 label"));
-        }
-        continue;
-      }
-      rowsRead++;
-      sink.indicatorRows++;
-      LabelParts label = LabelParts.parse(labelRaw);
-      String unitText = unitCol >= 0 ? row.get(unitCol).flat() : "";
-      // the row's unit: its 单位 cell, else the unit in its label, else the unit printed for the whole table
-      String rowUnit = unitText.isEmpty() || unitText.equals("—") || unitText.equals("-") ? label.unitRaw() : unitText.replaceAll("^\\((.*)\\)$", "$1");
-      if (rowUnit == null) rowUnit = table.tableUnit();
-      Optional<Indicator> indicator = catalog.byLabel(label.name());
-      String attrText = attrCol >= 0 ? row.get(attrCol).flat() : "";
-      String attribute = attribute(attrText);
-      String rowNote = rowNote(row, columns);
-      String dupKey = indicator.map(Indicator::id).orElse("label:" + IndicatorCatalog.nameKey(label.name()));
-      Integer firstSeen = seenIndicators.putIfAbsent(dupKey, rowLine);
-      boolean rowUnitUnknown = rowUnit != null && catalog.unit(rowUnit).isEmpty();
-      for (ColumnRoles.Column col : columns) {
-        if (!col.role().holdsValues() && col.role() != ColumnRole.UNKNOWN) continue;
-        GridCell cell = row.get(col.index());
-        if (col.role() == ColumnRole.UNKNOWN && (cell.blank() || !HAS_DIGIT.matcher(cell.flat()).find())) continue;
-        sink.valueCells++;
-        int cellLine = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : rowLine;
-        if (col.role() == ColumnRole.UNKNOWN) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.UNKNOWN_COLUMN,
-              "column '" + col.header() + "' of table " + table.tableRef() + " is neither base, target nor actual (" + doc.where(cellLine) + ")"));
-          continue;
-        }
-        if (firstSeen != null) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.DUPLICATE_ROW,
-              "indicator '" + label.name() + "' appears again at line " + rowLine + " of table " + table.tableRef()
-                  + "; first at line " + firstSeen));
-          continue;
-        }
-        if (isMultiValue(cell)) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.MULTI_VALUE_CELL,
-              "cell at line " + cellLine + " of table " + table.tableRef() + " holds several numbers on separate lines ("
-                  + String.join(" / ", cell.printedLines()) + "); which one is meant is not guessed"));
-          continue;
-        }
-        if (rowUnitUnknown) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.UNKNOWN_UNIT,
-              "unit '" + rowUnit + "' of row '" + labelRaw + "' (" + doc.where(rowLine) + ") is not in the unit table"));
-          continue;
-        }
-        ParsedValue v = parser.parse(cell.flat());
-        if (!v.ok()) {
-          sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), labelRaw, v.errorCode(),
-              file + " " + doc.where(cellLine) + ": " + v.errorMessage()));
-          continue;
-        }
-        if (region == null) {
-          sink.quarantine(quarantined(doc, null, table, cell, cellLine, col.index(), col.header(), labelRaw, QuarantineReason.REGION_NOT_IDENTIFIED,
-              "the document's region could not be identified; value at line " + cellLine + " kept here"));
-          continue;
-        }
-        TreeSet<String> flags = new TreeSet<>();
-        if (label.marked()) flags.add(QualityFlags.INDICATOR_MARKED);
-        if (indicator.isEmpty()) flags.add(QualityFlags.UNKNOWN_INDICATOR);
-        if (!attrText.isEmpty() && attribute == null) flags.add(QualityFlags.ATTRIBUTE_UNRECOGNIZED);
-        TableNotes.Attached attached = notes.attach(label.name(), col.year(), v, label.marked());
-        if (attached.revised()) flags.add(QualityFlags.REVISED);
-        if (attached.scope()) flags.add(QualityFlags.SCOPE_NOTE);
-        if (v.footnoteMarker() && !attached.markerExplained()) flags.add(QualityFlags.FOOTNOTE_UNEXPLAINED);
-        Double value = null;
-        String unit = indicator.map(i -> i.unit().isEmpty() ? null : i.unit()).orElse(rowUnit);
-        String unitRaw = v.unitPrinted() != null ? v.unitPrinted() : rowUnit;
-        if (v.kind() == ValueKind.NUMBER) {
-          UnitConversion.Result conv = UnitConversion.convert(catalog, indicator.orElse(null), v.number(), v.unitPrinted(), rowUnit, flags);
-          value = conv.value().doubleValue();
-          unit = conv.unit();
-        } else if (v.kind() == ValueKind.RATIO) {
-          unit = null;
-        }
-        sink.observe(new Observation(
-            cellId(file, cellLine, table.tableRef(), col.index()),
-            region.code(), region.name(), col.periodOr(period).code(),
-            indicator.map(Indicator::id).orElse(null), label.name(),
-            col.role().observationRole().code(), col.year(), v.kind().code(), value, unit,
-            cell.flat(), unitRaw, v.comparator(), v.cumulative(), v.annual(), attribute,
-            join(attached.text(), rowNote), SourceKind.TABLE.code(), file, cellLine, doc.locatorAt(cellLine),
-            table.tableRef(), col.header(),
-            String.join(";", flags)));
-      }
-    }
-    if (rowsRead == 0) {
+    BodyReader body = new BodyReader(doc, region, table, period, columns, sink);
+    for (int r = bodyRow; r < rows.size(); r++) body.row(rows.get(r));
+    if (body.rowsRead == 0) {
       sink.findings.add(finding(doc, region, TABLE_NOT_READ, period, line(doc, table.anchorLineIndex()),
           where + " was found (header " + columns.stream().map(ColumnRoles.Column::header).toList() + ") but none of its "
               + Math.max(0, rows.size() - bodyRow) + " body rows could be read"));
       return Outcome.NOT_READ;
     }
-    if (rowsNotRead > 0) {
+    if (body.rowsNotRead > 0) {
       sink.findings.add(finding(doc, region, ROW_NOT_READ, period, line(doc, table.anchorLineIndex()),
-          rowsNotRead + " row(s) of " + where + " could not be read as rows of its header; their cells are quarantined"));
+          body.rowsNotRead + " row(s) of " + where + " could not be read as rows of its header; their cells are quarantined"));
       return Outcome.PARTIALLY_READ;
     }
     return Outcome.READ;
+  }
+
+  /** Why a value cell is quarantined instead of observed. */
+  private record Problem(QuarantineReason reason, String message) {}
+
+  /** One indicator row as read: its label, unit, indicator, attribute and note, shared by its value cells. */
+  private record IndicatorRow(List<GridCell> cells, int line, String labelRaw, LabelParts label, String unit, boolean unitUnknown,
+      Optional<Indicator> indicator, String attributeText, String attribute, String note, Integer firstSeenAt) {}
+
+  /**
+   * The body rows of one table whose header was understood, read one by one: a row that does not fit the header, a
+   * row without a label, or an indicator row whose value cells each become an observation or a quarantined cell.
+   */
+  private final class BodyReader {
+    final PlanDocument doc;
+    final Region region;
+    final RawTable table;
+    final PlanPeriod period;
+    final List<ColumnRoles.Column> columns;
+    final ExtractionSink sink;
+    final int labelCol;
+    final int groupCol;
+    final int unitCol;
+    final int attrCol;
+    final int width;
+    /** The grouping columns (类别, 一级指标), whose merged cells a short row may leave out. */
+    final List<Integer> grouping;
+    final TableNotes notes;
+    final Map<String, Integer> seenIndicators = new HashMap<>();
+    List<GridCell> previous;
+    int rowsRead;
+    int rowsNotRead;
+
+    BodyReader(PlanDocument doc, Region region, RawTable table, PlanPeriod period, List<ColumnRoles.Column> columns, ExtractionSink sink) {
+      this.doc = doc;
+      this.region = region;
+      this.table = table;
+      this.period = period;
+      this.columns = columns;
+      this.sink = sink;
+      this.labelCol = indexOf(columns, ColumnRole.LABEL);
+      this.groupCol = indexOf(columns, ColumnRole.GROUP);
+      this.unitCol = indexOf(columns, ColumnRole.UNIT);
+      this.attrCol = indexOf(columns, ColumnRole.ATTRIBUTE);
+      this.width = columns.size();
+      this.grouping = columns.stream().filter(c -> c.role() == ColumnRole.CATEGORY || c.role() == ColumnRole.GROUP)
+          .map(ColumnRoles.Column::index).toList();
+      this.notes = new TableNotes(table.notes());
+    }
+
+    void row(List<GridCell> row) {
+      if (row.stream().allMatch(GridCell::blank)) return;
+      if (row.size() < width && previous != null && width - row.size() <= grouping.size()) {
+        row = withGroupsFrom(previous, row, grouping.subList(0, width - row.size()));
+      }
+      int rowLine = line(doc, Grid.rowLineIndex(row));
+      if (isSectionRow(row, columns)) return;
+      if (row.size() != width) {
+        misfit(row, rowLine);
+        return;
+      }
+      previous = row;
+      String labelRaw = row.get(labelCol).flat();
+      if (labelRaw.isEmpty() && groupCol >= 0) labelRaw = row.get(groupCol).flat();
+      if (labelRaw.isEmpty()) {
+        unlabelled(row, rowLine);
+        return;
+      }
+      rowsRead++;
+      sink.indicatorRows++;
+      IndicatorRow ir = indicatorRow(row, rowLine, labelRaw);
+      for (ColumnRoles.Column col : columns) {
+        if (!col.role().holdsValues() && col.role() != ColumnRole.UNKNOWN) continue;
+        GridCell cell = row.get(col.index());
+        if (col.role() == ColumnRole.UNKNOWN && (cell.blank() || !HAS_DIGIT.matcher(cell.flat()).find())) continue;
+        valueCell(ir, col, cell);
+      }
+    }
+
+    /** A row with more or fewer cells than the header: its cells quarantined, or a finding when it has none. */
+    private void misfit(List<GridCell> row, int rowLine) {
+      rowsNotRead++;
+      QuarantineReason reason = row.size() < width ? QuarantineReason.ROW_TOO_FEW_CELLS : QuarantineReason.ROW_TOO_MANY_CELLS;
+      String msg = "row at line " + rowLine + " of table " + table.tableRef() + " has " + row.size() + " cells, the header has " + width;
+      int quarantined = 0;
+      for (int c = 0; c < row.size(); c++) {
+        if (c == labelCol && row.size() > 1) continue;
+        if (row.get(c).blank() || !row.get(c).origin()) continue;
+        sink.valueCells++;
+        quarantined++;
+        sink.quarantine(quarantined(doc, region, table, row.get(c), rowLine, c, null, text(row, labelCol), reason, msg));
+      }
+      if (quarantined == 0) {
+        sink.findings.add(finding(doc, region, ROW_NOT_READ, period, rowLine,
+            msg + ": its label '" + text(row, labelCol) + "' was read without any value"));
+      }
+    }
+
+    /** A row with values and no label: its values quarantined. */
+    private void unlabelled(List<GridCell> row, int rowLine) {
+      rowsNotRead++;
+      for (ColumnRoles.Column col : columns) {
+        GridCell cell = row.get(col.index());
+        if (!col.role().holdsValues() || cell.blank()) continue;
+        sink.valueCells++;
+        sink.quarantine(quarantined(doc, region, table, cell, rowLine, col.index(), col.header(), null, QuarantineReason.LABEL_MISSING,
+            "row at line " + rowLine + " of table " + table.tableRef() + " has values but no 指标 label"));
+      }
+    }
+
+    private IndicatorRow indicatorRow(List<GridCell> row, int rowLine, String labelRaw) {
+      LabelParts label = LabelParts.parse(labelRaw);
+      String unitText = unitCol >= 0 ? row.get(unitCol).flat() : "";
+      // the row's unit: its 单位 cell, else the unit in its label, else the unit printed for the whole table
+      String unit = unitText.isEmpty() || unitText.equals("—") || unitText.equals("-") ? label.unitRaw() : unitText.replaceAll("^\\((.*)\\)$", "$1");
+      if (unit == null) unit = table.tableUnit();
+      Optional<Indicator> indicator = catalog.byLabel(label.name());
+      String attrText = attrCol >= 0 ? row.get(attrCol).flat() : "";
+      String dupKey = indicator.map(Indicator::id).orElse("label:" + IndicatorCatalog.nameKey(label.name()));
+      Integer firstSeen = seenIndicators.putIfAbsent(dupKey, rowLine);
+      return new IndicatorRow(row, rowLine, labelRaw, label, unit, unit != null && catalog.unit(unit).isEmpty(), indicator, attrText,
+          attribute(attrText), rowNote(row, columns), firstSeen);
+    }
+
+    /** One value cell of an indicator row: an observation, or quarantined with the first problem found. */
+    private void valueCell(IndicatorRow ir, ColumnRoles.Column col, GridCell cell) {
+      sink.valueCells++;
+      int cellLine = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : ir.line();
+      Problem problem = problemBeforeParsing(ir, col, cell, cellLine);
+      ParsedValue v = problem == null ? parser.parse(cell.flat()) : null;
+      if (problem == null && !v.ok()) problem = new Problem(v.errorCode(), doc.displayName() + " " + doc.where(cellLine) + ": " + v.errorMessage());
+      if (problem == null && region == null) {
+        problem = new Problem(QuarantineReason.REGION_NOT_IDENTIFIED,
+            "the document's region could not be identified; value at line " + cellLine + " kept here");
+      }
+      if (problem != null) {
+        sink.quarantine(quarantined(doc, region, table, cell, cellLine, col.index(), col.header(), ir.labelRaw(), problem.reason(),
+            problem.message()));
+        return;
+      }
+      sink.observe(observation(ir, col, cell, cellLine, v));
+    }
+
+    /** What keeps a cell from being read at all: its column, a repeated indicator, several numbers, an unknown unit. */
+    private Problem problemBeforeParsing(IndicatorRow ir, ColumnRoles.Column col, GridCell cell, int cellLine) {
+      if (col.role() == ColumnRole.UNKNOWN) {
+        return new Problem(QuarantineReason.UNKNOWN_COLUMN, "column '" + col.header() + "' of table " + table.tableRef()
+            + " is neither base, target nor actual (" + doc.where(cellLine) + ")");
+      }
+      if (ir.firstSeenAt() != null) {
+        return new Problem(QuarantineReason.DUPLICATE_ROW, "indicator '" + ir.label().name() + "' appears again at line " + ir.line()
+            + " of table " + table.tableRef() + "; first at line " + ir.firstSeenAt());
+      }
+      if (isMultiValue(cell)) {
+        return new Problem(QuarantineReason.MULTI_VALUE_CELL, "cell at line " + cellLine + " of table " + table.tableRef()
+            + " holds several numbers on separate lines (" + String.join(" / ", cell.printedLines()) + "); which one is meant is not guessed");
+      }
+      if (ir.unitUnknown()) {
+        return new Problem(QuarantineReason.UNKNOWN_UNIT, "unit '" + ir.unit() + "' of row '" + ir.labelRaw() + "' (" + doc.where(ir.line())
+            + ") is not in the unit table");
+      }
+      return null;
+    }
+
+    private Observation observation(IndicatorRow ir, ColumnRoles.Column col, GridCell cell, int cellLine, ParsedValue v) {
+      TreeSet<String> flags = new TreeSet<>();
+      if (ir.label().marked()) flags.add(QualityFlags.INDICATOR_MARKED);
+      if (ir.indicator().isEmpty()) flags.add(QualityFlags.UNKNOWN_INDICATOR);
+      if (!ir.attributeText().isEmpty() && ir.attribute() == null) flags.add(QualityFlags.ATTRIBUTE_UNRECOGNIZED);
+      TableNotes.Attached attached = notes.attach(ir.label().name(), col.year(), v, ir.label().marked());
+      if (attached.revised()) flags.add(QualityFlags.REVISED);
+      if (attached.scope()) flags.add(QualityFlags.SCOPE_NOTE);
+      if (v.footnoteMarker() && !attached.markerExplained()) flags.add(QualityFlags.FOOTNOTE_UNEXPLAINED);
+      Double value = null;
+      String unit = ir.indicator().map(i -> i.unit().isEmpty() ? null : i.unit()).orElse(ir.unit());
+      String unitRaw = v.unitPrinted() != null ? v.unitPrinted() : ir.unit();
+      if (v.kind() == ValueKind.NUMBER) {
+        UnitConversion.Result conv = UnitConversion.convert(catalog, ir.indicator().orElse(null), v.number(), v.unitPrinted(), ir.unit(), flags);
+        value = conv.value().doubleValue();
+        unit = conv.unit();
+      } else if (v.kind() == ValueKind.RATIO) {
+        unit = null;
+      }
+      String file = doc.fileName();
+      return new Observation(
+          cellId(file, cellLine, table.tableRef(), col.index()),
+          region.code(), region.name(), col.periodOr(period).code(),
+          ir.indicator().map(Indicator::id).orElse(null), ir.label().name(),
+          col.role().observationRole().code(), col.year(), v.kind().code(), value, unit,
+          cell.flat(), unitRaw, v.comparator(), v.cumulative(), v.annual(), ir.attribute(),
+          join(attached.text(), ir.note()), SourceKind.TABLE.code(), file, cellLine, doc.locatorAt(cellLine),
+          table.tableRef(), col.header(),
+          String.join(";", flags));
+    }
   }
 
   static String cellId(String file, int line, String tableRef, int col) {

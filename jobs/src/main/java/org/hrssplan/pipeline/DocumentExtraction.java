@@ -146,7 +146,9 @@ public final class DocumentExtraction {
           bytes = in.readAllBytes();
         }
       } catch (java.io.FileNotFoundException e) {
-        return extractor.unreadableFile(name, "it does not exist (a broken link, or removed while the run read the folder)");
+        // Hadoop's local file system says "(Permission denied)" through the same exception as a missing file
+        boolean denied = String.valueOf(e.getMessage()).contains("Permission denied");
+        return extractor.unreadableFile(name, denied ? "permission denied" : "it does not exist (a broken link, or removed while the run read the folder)");
       } catch (IOException e) {
         return extractor.unreadableFile(name, CorpusExtractor.ioReason(e));
       }
