@@ -12,10 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.config.Location;
 import org.hrssplan.document.PlanDocument;
+import org.hrssplan.extract.CorpusExtractor;
 
 /**
  * Everything a run's output depends on, as SHA-256 checksums: every file of the plans folder, regions.csv, the
@@ -32,7 +32,11 @@ public record InputFingerprint(Map<String, String> checksums) {
     List<Location> locations = List.of(config.location(config.plans()), config.location(config.regions()),
         config.location(config.catalog()), config.location(config.notebooks()), config.location(config.lakehouse()));
     if (!locations.stream().allMatch(Location::isLocal)) return null;
-    addFolder(m, "plans/", locations.get(0).path());
+    try {
+      addFolder(m, "plans/", locations.get(0).path());
+    } catch (IOException e) {
+      return null; // a plans folder that cannot be listed: no no-op check, the run itself reports the folder
+    }
     m.put("regions", sha(locations.get(1).path()));
     m.put("catalog", sha(locations.get(2).path()));
     if (Files.isDirectory(locations.get(3).path())) addFolder(m, "notebooks/", locations.get(3).path());
@@ -48,17 +52,21 @@ public record InputFingerprint(Map<String, String> checksums) {
     return new InputFingerprint(m);
   }
 
+  /**
+   * The files of a folder as the run lists them ({@link CorpusExtractor#listInputs}), each by its checksum; a file that
+   * cannot be read counts as such (the run reports it; once it can be read, the fingerprint changes).
+   */
   private static void addFolder(Map<String, String> m, String prefix, Path dir) throws IOException {
     if (!Files.isDirectory(dir)) return;
-    try (Stream<Path> s = Files.list(dir)) {
-      for (Path p : s.filter(Files::isRegularFile).sorted().toList()) m.put(prefix + p.getFileName(), sha(p));
-    }
+    for (Path p : CorpusExtractor.listInputs(dir)) m.put(prefix + p.getFileName(), sha(p));
   }
 
-  private static String sha(Path p) throws IOException {
-    if (!Files.isRegularFile(p)) return "missing";
+  private static String sha(Path p) {
+    if (!Files.exists(p)) return Files.isSymbolicLink(p) ? "broken link" : "missing";
     try (InputStream in = Files.newInputStream(p)) {
       return PlanDocument.sha256(in);
+    } catch (IOException e) {
+      return "unreadable: " + CorpusExtractor.ioReason(e);
     }
   }
 
