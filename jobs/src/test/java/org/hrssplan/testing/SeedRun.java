@@ -112,8 +112,8 @@ public final class SeedRun {
       } finally {
         spark.sparkContext().removeSparkListener(listener);
       }
-      System.err.printf("SeedRun: the seeds' nightly pipeline, shared by the tests, ran in %.1f s (exit %d) into %s%n",
-          (System.nanoTime() - t0) / 1e9, code, dir);
+      System.err.printf("SeedRun: the seeds' nightly pipeline, shared by the tests, ran in %.1f s (exit %d) into %s; %s%n",
+          (System.nanoTime() - t0) / 1e9, code, dir, summary.stageMillis());
       return new SeedRun(dir, tc, config, code, summary, out, err, names);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
