@@ -39,8 +39,13 @@ public final class NightlyJob {
   }
 
   public static int run(SparkSession spark, AppConfig config, String runId, Consumer<String> out, Consumer<String> err) {
+    return run(spark, config, new RunSummary(runId), out, err);
+  }
+
+  /** {@link #run(SparkSession, AppConfig, String, Consumer, Consumer)} filling {@code summary}, for a caller that keeps it (tests). */
+  public static int run(SparkSession spark, AppConfig config, RunSummary summary, Consumer<String> out, Consumer<String> err) {
+    String runId = summary.runId;
     Instant started = Instant.now();
-    RunSummary summary = new RunSummary(runId);
     int code;
     Throwable error = null;
     out.accept("JVM: heap " + heap() + ", " + Runtime.getRuntime().availableProcessors() + " cores (HRSS_JAVA_OPTS=-Xmx… changes the heap)");

@@ -5,6 +5,6 @@ public final class UpwardImportFixture {
   private UpwardImportFixture() {}
 
   static int runTheNight() {
-    return org.hrssplan.pipeline.NightlyJob.run(null, null, null, null, null);
+    return org.hrssplan.pipeline.NightlyJob.run(null, null, (String) null, null, null);
   }
 }

@@ -31,7 +31,9 @@ import org.hrssplan.tables.CurrentRun;
 import org.hrssplan.pipeline.NightlyJob;
 import org.hrssplan.tables.PublishedTable;
 import org.hrssplan.testing.NotebookQueries;
+import org.hrssplan.testing.SeedRun;
 import org.hrssplan.testing.SharedSpark;
+import org.hrssplan.testing.TestConfig;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,16 +72,17 @@ class SqlEndpointTest {
     Path server = TrinoDistribution.install(Path.of(given), TrinoDistribution.defaultCache(), System.err);
 
     spark = SharedSpark.get();
-    Path root = TestFixtures.repoRoot();
-    System.setProperty("hrss.home", root.toString());
-    yaml = tmp.resolve("hrss.yaml");
-    Files.writeString(yaml, Files.readString(root.resolve("conf/hrss.yaml"))
-        .replace("lakehouse: data/lakehouse", "lakehouse: " + tmp.resolve("lakehouse"))
-        .replace("normalized_csv: data/normalized/indicator_observations.csv", "normalized_csv: \"\"")
-        .replace("notebooks: notebooks-export", "notebooks: " + tmp.resolve("no-notebooks"))
-        .replace("database: hrss", "database: hrss_served")
-        .replace("port: 8090", "port: " + freePort())
-        .replace("heap: auto", "heap: 1G"));
+    System.setProperty("hrss.home", TestFixtures.repoRoot().toString());
+    // the shared seeds run's lakehouse is copied in once the endpoint serves (below): it keeps its state in the
+    // lakehouse, and a test writes a table version
+    yaml = TestConfig.base()
+        .with("lakehouse", tmp.resolve("lakehouse"))
+        .with("normalized_csv", "")
+        .with("notebooks", tmp.resolve("no-notebooks"))
+        .with("database", "hrss_served")
+        .with("endpoint.port", freePort())
+        .with("endpoint.heap", "1G")
+        .write(tmp.resolve("hrss.yaml"));
     config = AppConfig.load(yaml);
 
     // beyond loopback: every address, HTTPS with a keystore made here, one user with a password; an empty lakehouse
@@ -94,26 +97,35 @@ class SqlEndpointTest {
     PasswordFile.put(users, "analyst", PASSWORD);
     Path exposedYaml = tmp.resolve("exposed.yaml");
     int exposedPort = freePort();
-    Files.writeString(exposedYaml, Files.readString(root.resolve("conf/hrss.yaml"))
-        .replace("lakehouse: data/lakehouse", "lakehouse: " + tmp.resolve("exposed-lakehouse"))
-        .replace("host: 127.0.0.1", "host: 0.0.0.0")
-        .replace("port: 8090", "port: " + exposedPort)
-        .replace("heap: auto", "heap: 1G")
-        .replace("users: \"\"", "users: " + users)
-        .replace("tls_keystore: \"\"", "tls_keystore: " + keystore)
-        .replace("tls_keystore_password_env: HRSS_TLS_KEYSTORE_PASSWORD", "tls_keystore_password_env: HRSS_TEST_KEYSTORE_PASSWORD"));
+    TestConfig.base()
+        .with("lakehouse", tmp.resolve("exposed-lakehouse"))
+        .with("endpoint.host", "0.0.0.0")
+        .with("endpoint.port", exposedPort)
+        .with("endpoint.heap", "1G")
+        .with("endpoint.users", users)
+        .with("endpoint.tls_keystore", keystore)
+        .with("endpoint.tls_keystore_password_env", "HRSS_TEST_KEYSTORE_PASSWORD")
+        .write(exposedYaml);
     exposedConfig = AppConfig.load(exposedYaml);
 
-    // the servers start while Spark writes the tables; the loopback one pins its views once the run is complete
+    // the servers start on a lakehouse without tables (meanwhile the shared seeds run is made, when no test made it
+    // yet); then the seeds' run arrives in it (a copy of the shared run's lakehouse, as a run completing would leave
+    // it) and the loopback one pins its views to that run
     ExecutorService starter = Executors.newFixedThreadPool(2);
     Future<SqlEndpoint> loopback = starter.submit(() -> SqlEndpoint.start(config, server, java, System.err));
     Future<SqlEndpoint> beyond = starter.submit(() -> SqlEndpoint.start(exposedConfig, server, java, System.err));
-    int exit = NightlyJob.run(spark, config, "endpoint-run", s -> {}, System.err::println);
-    endpoint = loopback.get();
-    exposed = beyond.get();
+    SeedRun seeds;
+    try {
+      seeds = SeedRun.get();
+    } finally {
+      endpoint = loopback.get(); // so that @AfterAll stops the servers, whatever happened
+      exposed = beyond.get();
+    }
     starter.shutdown();
-    assertEquals(NightlyJob.OK, exit, "the seeds' run");
+    assertEquals(NightlyJob.OK, seeds.exitCode(), "the seeds' run");
+    seeds.copyLakehouse(tmp.resolve("lakehouse"));
     assertTrue(endpoint.sync(System.err), "the tables are pinned to the run that just completed");
+    assertEquals(SeedRun.RUN_ID, endpoint.pinnedRun());
   }
 
   @AfterAll

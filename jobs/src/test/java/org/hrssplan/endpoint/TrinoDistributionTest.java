@@ -166,21 +166,20 @@ class TrinoDistributionTest {
     assertTrue(none.getMessage().contains("(no Java there)"), none.getMessage());
   }
 
-  private org.hrssplan.config.AppConfig config(String... replacements) throws Exception {
-    String yaml = Files.readString(org.hrssplan.testing.TestFixtures.repoRoot().resolve("conf/hrss.yaml"));
-    for (int i = 0; i < replacements.length; i += 2) yaml = yaml.replace(replacements[i], replacements[i + 1]);
-    Path file = tmp.resolve("hrss-" + replacements.length + ".yaml");
-    Files.writeString(file, yaml);
-    return org.hrssplan.config.AppConfig.load(file);
+  /** conf/hrss.yaml with {@code key, value, …} changed. */
+  private org.hrssplan.config.AppConfig config(Object... keysAndValues) throws Exception {
+    var c = org.hrssplan.testing.TestConfig.base();
+    for (int i = 0; i < keysAndValues.length; i += 2) c = c.with((String) keysAndValues[i], keysAndValues[i + 1]);
+    return c.load(tmp.resolve("hrss-" + keysAndValues.length + ".yaml"));
   }
 
   @Test
   void anEndpointBeyondLoopbackWithoutPasswordsOverTlsIsRefusedWhenServedNotWhenTheNightlyRunLoadsTheConfig() throws Exception {
-    var open = config("host: 127.0.0.1", "host: 0.0.0.0", "users: \"\"", "users: conf/users.db");
+    var open = config("endpoint.host", "0.0.0.0", "endpoint.users", "conf/users.db");
     var e = assertThrows(org.hrssplan.config.AppConfig.Invalid.class, () -> open.endpoint().requireServable(open.source()));
     assertTrue(e.getMessage().contains("endpoint.tls_keystore") && !e.getMessage().contains("endpoint.users"), e.getMessage());
     config().endpoint().requireServable("default"); // loopback: nothing needed
-    var port = assertThrows(org.hrssplan.config.AppConfig.Invalid.class, () -> config("port: 8090", "port: 80900"));
+    var port = assertThrows(org.hrssplan.config.AppConfig.Invalid.class, () -> config("endpoint.port", 80900));
     assertTrue(port.getMessage().contains("endpoint.port must be between 1 and 65534, not 80900"), port.getMessage());
   }
 

@@ -3,15 +3,12 @@ package org.hrssplan.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hrssplan.config.AppConfig;
-import org.hrssplan.testing.TestFixtures;
+import org.hrssplan.testing.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,13 +22,8 @@ class FileUriLakehouseTest {
 
   @Test
   void aFileUriLakehouseIsLockedLikeALocalPath() throws Exception {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    ObjectNode conf = (ObjectNode) yaml.readTree(TestFixtures.repoRoot().resolve("conf/hrss.yaml").toFile());
     Path lakehouse = tmp.resolve("lake house");
-    conf.put("lakehouse", "file:" + lakehouse);
-    Path file = tmp.resolve("hrss.yaml");
-    yaml.writeValue(file.toFile(), conf);
-    AppConfig config = AppConfig.load(file);
+    AppConfig config = TestConfig.base().with("lakehouse", "file:" + lakehouse).load(tmp.resolve("hrss.yaml"));
     assertEquals(lakehouse.toString(), config.resolve(config.lakehouse()));
 
     List<String> err = new ArrayList<>();

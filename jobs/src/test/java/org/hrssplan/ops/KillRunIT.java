@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.pipeline.CatalogTables;
 import org.hrssplan.testing.SharedSpark;
+import org.hrssplan.testing.TestConfig;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +27,14 @@ class KillRunIT {
   @TempDir Path tmp;
 
   private Path config(Path plans, Path regions) throws Exception {
-    Path yaml = tmp.resolve("kill-" + plans.getFileName() + ".yaml");
-    Files.writeString(yaml, Files.readString(TestFixtures.repoRoot().resolve("conf/hrss.yaml"))
-        .replace("plans: data/raw/plans", "plans: " + plans)
-        .replace("regions: data/raw/regions.csv", "regions: " + regions)
-        .replace("lakehouse: data/lakehouse", "lakehouse: " + tmp.resolve("lakehouse"))
-        .replace("normalized_csv: data/normalized/indicator_observations.csv", "normalized_csv: \"\"")
-        .replace("notebooks: notebooks-export", "notebooks: " + tmp.resolve("no-notebooks"))
-        .replace("database: hrss", "database: hrss_kill"));
-    return yaml;
+    return TestConfig.base()
+        .with("input.plans", plans)
+        .with("input.regions", regions)
+        .with("lakehouse", tmp.resolve("lakehouse"))
+        .with("normalized_csv", "")
+        .with("notebooks", tmp.resolve("no-notebooks"))
+        .with("database", "hrss_kill")
+        .write(tmp.resolve("kill-" + plans.getFileName() + ".yaml"));
   }
 
   private Process start(Path yaml, String runId) throws Exception {

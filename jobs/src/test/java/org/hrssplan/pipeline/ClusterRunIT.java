@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.testing.SeedRun;
 import org.hrssplan.testing.SharedSpark;
+import org.hrssplan.testing.TestConfig;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +30,11 @@ class ClusterRunIT {
   @TempDir Path tmp;
 
   private Path config(String name) throws Exception {
-    Path yaml = tmp.resolve(name + ".yaml");
-    Files.writeString(yaml, Files.readString(TestFixtures.repoRoot().resolve("conf/hrss.yaml"))
-        .replace("lakehouse: data/lakehouse", "lakehouse: " + tmp.resolve(name + "-lakehouse"))
-        .replace("normalized_csv: data/normalized/indicator_observations.csv", "normalized_csv: \"\"")
-        .replace("database: hrss", "database: hrss_" + name));
-    return yaml;
+    return TestConfig.base()
+        .with("lakehouse", tmp.resolve(name + "-lakehouse"))
+        .with("normalized_csv", "")
+        .with("database", "hrss_" + name)
+        .write(tmp.resolve(name + ".yaml"));
   }
 
   @Test
@@ -69,9 +70,11 @@ class ClusterRunIT {
     assertTrue(log.contains("executor") || log.contains("Executor"), "executors were started");
 
     SparkSession spark = SharedSpark.get();
-    AppConfig embedded = AppConfig.load(config("embedded"));
+    // the embedded run: the tests' shared seeds run, made here in the test JVM (local[2])
     long e0 = System.nanoTime();
-    assertEquals(0, NightlyJob.run(spark, embedded, "embedded-1", s -> {}, System.err::println));
+    SeedRun seeds = SeedRun.get();
+    assertEquals(0, seeds.exitCode());
+    AppConfig embedded = seeds.config();
     System.out.printf("embedded run (in the test JVM, local[2]): %.1f s wall%n", (System.nanoTime() - e0) / 1e9);
     AppConfig cluster = AppConfig.load(config("cluster"));
     List<PublishedTable> tables = new ArrayList<>(PublishedTable.EXTRACTION_TABLES);

@@ -16,15 +16,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.testing.SeedRun;
 import org.hrssplan.testing.SharedSpark;
-import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.hrssplan.tables.PublishedTable;
 
 /**
  * A damaged table — a commit file cut short, a data file gone, the transaction log gone — is named with its remedy
- * when a run fails on it, and {@code --rebuild} (the tables removed, then a run) restores exactly what was there.
+ * when a run fails on it, and {@code --rebuild} (the tables removed, then a run) restores exactly what was there. The
+ * lakehouse damaged is a copy of the tests' shared seeds run ({@link SeedRun}).
  */
 class DamagedTableTest {
   @TempDir Path tmp;
@@ -32,19 +33,15 @@ class DamagedTableTest {
   @Test
   void eachKindOfDamageIsNamedAndARebuildRestoresIdenticalContents() throws Exception {
     SparkSession spark = SharedSpark.get();
-    Path root = TestFixtures.repoRoot();
-    Path plans = Files.createDirectories(tmp.resolve("plans"));
-    Files.copy(TestFixtures.plansDir().resolve("001_2751235d0c90732c.txt"), plans.resolve("001_2751235d0c90732c.txt"));
-    Path yaml = tmp.resolve("hrss.yaml");
-    Files.writeString(yaml, Files.readString(root.resolve("conf/hrss.yaml"))
-        .replace("plans: data/raw/plans", "plans: " + plans)
-        .replace("lakehouse: data/lakehouse", "lakehouse: " + tmp.resolve("lakehouse"))
-        .replaceAll("normalized_csv: [^\\n#]*", "normalized_csv: \"\" ")
-        .replaceAll("notebooks: [^\\n#]*", "notebooks: " + tmp.resolve("no-notebooks") + " ")
-        .replace("database: hrss", "database: hrss_damage"));
-    System.setProperty("hrss.home", root.toString());
-    AppConfig config = AppConfig.load(yaml);
-    assertEquals(0, NightlyJob.run(spark, config, "run-1", s -> {}, System.err::println));
+    // the lakehouse the shared seeds run left, copied: damaged here, then rebuilt by a run
+    SeedRun seeds = SeedRun.get();
+    seeds.copyLakehouse(tmp.resolve("lakehouse"));
+    AppConfig config = seeds.testConfig()
+        .with("lakehouse", tmp.resolve("lakehouse"))
+        .with("normalized_csv", "")
+        .with("notebooks", tmp.resolve("no-notebooks"))
+        .with("database", "hrss_damage")
+        .load(tmp.resolve("hrss.yaml"));
     List<String> damagedKeys = List.of("fct_target_attainment", "fct_growth", "fct_ambition");
     Map<String, List<Row>> before = new HashMap<>();
     for (String k : damagedKeys) before.put(k, sorted(spark, config.tablePath(k)));

@@ -15,7 +15,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.hrssplan.config.AppConfig;
+import org.hrssplan.testing.SeedRun;
 import org.hrssplan.testing.SharedSpark;
+import org.hrssplan.testing.TestConfig;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.hrssplan.tables.PublishedTable;
 
 /**
- * The whole nightly job on the five seeds, into a temporary lakehouse, twice, exactly as {@code hrss run} runs it
- * ({@link NightlyJob}): every table is what BI readers need (reader 1 / writer 2, no deletion vectors, at most one
- * file, comments, no TIMESTAMP_NTZ), a rerun leaves identical contents, each run appends its record, Delta Kernel
- * reads what Spark reads, and the run writes exactly the committed data/normalized CSV.
+ * The whole nightly job on the five seeds, twice, exactly as {@code hrss run} runs it ({@link NightlyJob}): every
+ * table is what BI readers need (reader 1 / writer 2, no deletion vectors, at most one file, comments, no
+ * TIMESTAMP_NTZ), a rerun leaves identical contents, each run appends its record, Delta Kernel reads what Spark reads,
+ * and the run writes exactly the committed data/normalized CSV. The first run is the tests' shared one
+ * ({@link SeedRun}); the second runs here on a copy of its lakehouse, and every test reads that copy.
  */
 class NightlyPipelineTest {
   @TempDir static Path tmp;
@@ -37,33 +40,24 @@ class NightlyPipelineTest {
   private static Map<String, List<Row>> afterFirst;
   private static final List<PublishedTable> DATA_TABLES = new java.util.ArrayList<>();
   /** "group | description" of every Spark job of the first run. */
-  private static final Set<String> JOB_NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static Set<String> jobNames;
+  private static TestConfig testConfig;
 
   @BeforeAll
   static void runTwice() throws Exception {
     spark = SharedSpark.get();
-    Path root = TestFixtures.repoRoot();
-    Path yaml = tmp.resolve("hrss.yaml");
-    Files.writeString(yaml, Files.readString(root.resolve("conf/hrss.yaml"))
-        .replace("lakehouse: data/lakehouse", "lakehouse: " + tmp.resolve("lakehouse"))
-        .replace("normalized_csv: data/normalized/indicator_observations.csv", "normalized_csv: " + tmp.resolve("obs.csv"))
-        .replace("database: hrss", "database: hrss_test"));
-    System.setProperty("hrss.home", root.toString());
-    config = AppConfig.load(yaml);
+    SeedRun first = SeedRun.get();
+    firstExit = first.exitCode();
+    jobNames = first.jobNames();
+    first.copyLakehouse(tmp.resolve("lakehouse"));
+    testConfig = first.testConfig()
+        .with("lakehouse", tmp.resolve("lakehouse"))
+        .with("normalized_csv", tmp.resolve("obs.csv"))
+        .with("database", "hrss_test");
+    config = testConfig.load(tmp.resolve("hrss.yaml"));
     DATA_TABLES.addAll(PublishedTable.EXTRACTION_TABLES);
     DATA_TABLES.addAll(PublishedTable.METRIC_TABLES);
-    org.apache.spark.scheduler.SparkListener names = new org.apache.spark.scheduler.SparkListener() {
-      @Override
-      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart job) {
-        String group = job.properties() == null ? null : job.properties().getProperty("spark.jobGroup.id");
-        String description = job.properties() == null ? null : job.properties().getProperty("spark.job.description");
-        if (group != null) JOB_NAMES.add(group + " | " + description);
-      }
-    };
-    spark.sparkContext().addSparkListener(names);
-    firstExit = NightlyJob.run(spark, config, "run-1", s -> {}, System.err::println);
-    spark.sparkContext().listenerBus().waitUntilEmpty();
-    spark.sparkContext().removeSparkListener(names);
+    assertEquals(14, CatalogTables.registerAll(spark, config).size(), "the copy of the first run's lakehouse");
     afterFirst = new java.util.HashMap<>();
     for (PublishedTable t : DATA_TABLES) afterFirst.put(t.name(), sorted(config.tableName(t.name())));
     secondExit = NightlyJob.run(spark, config, "run-2", s -> {}, System.err::println);
@@ -101,9 +95,11 @@ class NightlyPipelineTest {
 
   @Test
   void everyRunAppendsItsRecordWithChecksumsRowsAndVersions() throws Exception {
-    List<Row> runs = spark.table("hrss_test.ops_job_runs").where("run_id IN ('run-1', 'run-2')").orderBy("started_at").collectAsList();
-    assertEquals(List.of("run-1", "run-2"), runs.stream().map(r -> r.<String>getAs("run_id")).toList());
+    List<Row> runs = spark.table("hrss_test.ops_job_runs").where("run_id IN ('" + SeedRun.RUN_ID + "', 'run-2')").orderBy("started_at").collectAsList();
+    assertEquals(List.of(SeedRun.RUN_ID, "run-2"), runs.stream().map(r -> r.<String>getAs("run_id")).toList());
     for (Row r : runs) {
+      // each run names the tables it wrote with its own database: the first run's was the shared run's
+      String database = r.<String>getAs("run_id").equals(SeedRun.RUN_ID) ? SeedRun.DATABASE : "hrss_test";
       assertEquals("succeeded", r.getAs("status"));
       assertEquals(0, (int) r.getAs("exit_code"));
       assertEquals(5, (int) r.getAs("documents"));
@@ -112,7 +108,7 @@ class NightlyPipelineTest {
       assertEquals(5, checksums.size());
       assertEquals(org.hrssplan.document.PlanDocument.sha256(Files.readAllBytes(TestFixtures.plansDir().resolve("000_7ce0061591be9752.txt"))),
           checksums.get("000_7ce0061591be9752.txt").asText());
-      assertTrue(((String) r.getAs("table_versions")).contains("hrss_test.fct_observation"));
+      assertTrue(((String) r.getAs("table_versions")).contains(database + ".fct_observation"), (String) r.getAs("table_versions"));
       assertEquals("{\"documents\":5,\"value_cells\":327,\"prose_targets\":46}", r.getAs("rows_in"));
       assertTrue(!((java.sql.Timestamp) r.getAs("ended_at")).before(r.getAs("started_at")));
     }
@@ -120,9 +116,8 @@ class NightlyPipelineTest {
 
   @Test
   void aFailedRunStillRecordsItselfAndExitsOne() throws Exception {
-    Path yaml = tmp.resolve("missing-input.yaml");
-    Files.writeString(yaml, Files.readString(tmp.resolve("hrss.yaml")).replace("plans: data/raw/plans", "plans: " + tmp.resolve("no-such-dir")));
-    int code = NightlyJob.run(spark, AppConfig.load(yaml), "run-missing", s -> {}, s -> {});
+    AppConfig missing = testConfig.with("input.plans", tmp.resolve("no-such-dir")).load(tmp.resolve("missing-input.yaml"));
+    int code = NightlyJob.run(spark, missing, "run-missing", s -> {}, s -> {});
     assertEquals(1, code);
     Row r = spark.table("hrss_test.ops_job_runs").where("run_id = 'run-missing'").collectAsList().get(0);
     assertEquals("failed", r.getAs("status"));
@@ -272,11 +267,11 @@ class NightlyPipelineTest {
   @Test
   void sparkJobsAreNamedByStageAndTable() {
     Set<String> groups = new TreeSet<>();
-    for (String n : JOB_NAMES) groups.add(n.substring(0, n.indexOf(" | ")));
+    for (String n : jobNames) groups.add(n.substring(0, n.indexOf(" | ")));
     assertTrue(groups.containsAll(Set.of("extract", "gates", "publish", "metrics", "exports")), groups.toString());
-    assertTrue(JOB_NAMES.contains("metrics | metrics: fct_target_attainment"), JOB_NAMES.toString());
-    assertTrue(JOB_NAMES.contains("metrics | metrics: compute fct_growth"), JOB_NAMES.toString());
-    assertTrue(JOB_NAMES.contains("publish | publish: fct_observation"), JOB_NAMES.toString());
+    assertTrue(jobNames.contains("metrics | metrics: fct_target_attainment"), jobNames.toString());
+    assertTrue(jobNames.contains("metrics | metrics: compute fct_growth"), jobNames.toString());
+    assertTrue(jobNames.contains("publish | publish: fct_observation"), jobNames.toString());
   }
 
   @Test
@@ -317,7 +312,7 @@ class NightlyPipelineTest {
     for (PublishedTable t : DATA_TABLES) {
       List<Row> hist = spark.sql("DESCRIBE HISTORY " + config.tableName(t.name())).select("version", "userMetadata")
           .orderBy("version").collectAsList();
-      for (Row h : hist) assertTrue(Set.of("run-1", "run-2").contains(h.getString(1)), t.name() + " commit " + h);
+      for (Row h : hist) assertTrue(Set.of(SeedRun.RUN_ID, "run-2").contains(h.getString(1)), t.name() + " commit " + h);
       if (!afterFirst.get(t.name()).isEmpty()) assertEquals("run-2", hist.get(hist.size() - 1).getString(1), t.name());
       assertEquals(afterFirst.get(t.name()), sorted(config.tableName(t.name())), t.name() + " changed on rerun");
     }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.testing.SharedSpark;
+import org.hrssplan.testing.TestConfig;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,24 +40,17 @@ class SmallHeapRunIT {
   static final String HEAP = "-Xmx512m";
   @TempDir Path tmp;
 
-  /** conf/hrss.yaml with only the lines this run needs replaced; a line that is no longer there fails the test. */
+  /** conf/hrss.yaml with only the keys this run needs changed; a key that is no longer there fails the test. */
   private Path config(Path plans, Path regions, Path datasets, Path csv) throws Exception {
-    String yaml = Files.readString(TestFixtures.repoRoot().resolve("conf/hrss.yaml"));
-    yaml = replace(yaml, "plans: data/raw/plans", "plans: " + plans);
-    yaml = replace(yaml, "regions: data/raw/regions.csv", "regions: " + regions);
-    yaml = replace(yaml, "datasets: \"\"", "datasets: \"" + datasets + "\"");
-    yaml = replace(yaml, "lakehouse: data/lakehouse", "lakehouse: " + tmp.resolve("lakehouse"));
-    yaml = replace(yaml, "normalized_csv: data/normalized/indicator_observations.csv", "normalized_csv: " + csv);
-    yaml = replace(yaml, "notebooks: notebooks-export", "notebooks: " + tmp.resolve("no-notebooks"));
-    yaml = replace(yaml, "database: hrss", "database: hrss_smallheap");
-    Path file = tmp.resolve("smallheap.yaml");
-    Files.writeString(file, yaml);
-    return file;
-  }
-
-  private static String replace(String text, String line, String by) {
-    assertTrue(text.contains(line), "conf/hrss.yaml no longer has `" + line + "`: update SmallHeapRunIT");
-    return text.replace(line, by);
+    return TestConfig.base()
+        .with("input.plans", plans)
+        .with("input.regions", regions)
+        .with("input.datasets", datasets)
+        .with("lakehouse", tmp.resolve("lakehouse"))
+        .with("normalized_csv", csv)
+        .with("notebooks", tmp.resolve("no-notebooks"))
+        .with("database", "hrss_smallheap")
+        .write(tmp.resolve("smallheap.yaml"));
   }
 
   /** Runs jobs/bin/hrss with ARGS and HRSS_JAVA_OPTS, output to LOG; returns the exit code. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.metrics.MetricModel;
 import org.hrssplan.metrics.MetricModels;
+import org.hrssplan.testing.TestConfig;
 import org.hrssplan.testing.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,9 +74,7 @@ class PublishedTableTest {
 
   @Test
   void aConfigThatStillNamesTablesIsRefusedWithTheReason(@TempDir Path tmp) throws Exception {
-    Path yaml = tmp.resolve("old.yaml");
-    Files.writeString(yaml, Files.readString(TestFixtures.repoRoot().resolve("conf/hrss.yaml"))
-        + "\ntables:\n  attainment: fct_target_attainment\n");
+    Path yaml = TestConfig.base().adding("tables.attainment", "fct_target_attainment").write(tmp.resolve("old.yaml"));
     java.io.IOException e = assertThrows(java.io.IOException.class, () -> AppConfig.load(yaml));
     assertTrue(e.getMessage().contains("`tables:` is not a setting"), e.getMessage());
   }
