@@ -29,9 +29,19 @@ import org.hrssplan.tables.PublishedTable;
 class ClusterRunIT {
   @TempDir Path tmp;
 
+  /**
+   * The cluster run reads the seed plans from a folder named as downloaded folders are — a space, CJK, '#' and '%' —
+   * so that every executor opens the files by their paths as they are (the names inside stay the seeds', for the
+   * comparison with the shared embedded run).
+   */
   private Path config(String name) throws Exception {
+    Path plans = Files.createDirectories(tmp.resolve("人社规划 plans #1 %20"));
+    for (Path p : org.hrssplan.extract.CorpusExtractor.listInputs(org.hrssplan.testing.TestFixtures.plansDir())) {
+      Files.copy(p, plans.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
     return TestConfig.base()
-        .with("lakehouse", tmp.resolve(name + "-lakehouse"))
+        .with("input.plans", plans.toString())
+        .with("lakehouse", tmp.resolve(name + " lakehouse"))
         .with("normalized_csv", "")
         .with("database", "hrss_" + name)
         .write(tmp.resolve(name + ".yaml"));
