@@ -16,7 +16,7 @@ import org.hrssplan.model.ValueKind;
  * {@code 10:40:50}, {@code —}, {@code 依据人口变化动态调整}.
  *
  * <p>Rules, in order: fold widths; a trailing {@code *} is a footnote marker; an empty cell or a dash is
- * missing; {@code [ ]}/{@code 【 】} or 累计 mark a five-year sum, 每年/年均 a per-year value; comparator
+ * missing; {@code [ ]}/{@code 【 】}/{@code 〔 〕} or 累计 mark a five-year sum, 每年/年均 a per-year value; comparator
  * symbols and words are taken off the front and back; what remains must be a ratio {@code a:b:c} or one
  * number with an optional unit from the catalog's unit table. Text without any digit is qualitative
  * (if it has CJK characters) or rejected; text with digits that fits none of these forms is rejected,
@@ -24,7 +24,7 @@ import org.hrssplan.model.ValueKind;
  */
 public final class ValueParser {
   private static final Set<String> MISSING = Set.of("", "—", "——", "-", "--", "–", "/", "—/—", "无");
-  private static final Pattern BRACKETED = Pattern.compile("^(?:\\[(.*)]|【(.*)】)$");
+  private static final Pattern BRACKETED = Pattern.compile("^(?:\\[(.*)]|【(.*)】|〔(.*)〕)$");
   private static final Pattern RATIO = Pattern.compile("^\\d+(?:\\.\\d+)?(?::\\d+(?:\\.\\d+)?)+$");
   private static final Pattern NUMBER_UNIT = Pattern.compile("^([+-]?\\d+(?:\\.\\d+)?)(.*)$");
   private static final List<String> PREFIX_WORDS =
@@ -55,7 +55,7 @@ public final class ValueParser {
     Matcher br = BRACKETED.matcher(t);
     if (br.matches()) {
       cumulative = true;
-      t = (br.group(1) != null ? br.group(1) : br.group(2)).strip();
+      t = (br.group(1) != null ? br.group(1) : br.group(2) != null ? br.group(2) : br.group(3)).strip();
       while (t.endsWith("*")) {
         marker = true;
         t = t.substring(0, t.length() - 1).strip();

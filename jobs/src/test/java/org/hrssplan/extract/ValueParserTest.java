@@ -27,6 +27,7 @@ class ValueParserTest {
       "   [2.5]             | NUMBER      | 2.5     | null  | null       | true       | false  | false",
       "[ 2.39]              | NUMBER      | 2.39    | null  | null       | true       | false  | false",
       "【0.96】             | NUMBER      | 0.96    | null  | null       | true       | false  | false",
+      "〔1.5〕              | NUMBER      | 1.5     | null  | null       | true       | false  | false",
       "[>2.0]               | NUMBER      | 2.0     | null  | >          | true       | false  | false",
       "[≥1.2]               | NUMBER      | 1.2     | null  | >=         | true       | false  | false",
       "8.49*                | NUMBER      | 8.49    | null  | null       | false      | false  | true",
