@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.hrssplan.config.AppConfig;
 import org.hrssplan.pipeline.CatalogTables;
+import org.hrssplan.testing.SeedRun;
 import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestConfig;
 import org.hrssplan.testing.TestFixtures;
@@ -106,21 +107,20 @@ class KillRunIT {
     AppConfig cfg = AppConfig.load(five);
     Path lakehouse = tmp.resolve("lakehouse");
 
-    Process full = start(five, "full-1");
-    assertTrue(full.waitFor(10, TimeUnit.MINUTES));
-    assertEquals(0, full.exitValue(), Files.readString(tmp.resolve("full-1.log")));
-    assertReadersSeeOneCompleteRun(spark, cfg, "full-1", false);
+    // yesterday's complete run: the build's seeds run (five regions), copied
+    SeedRun.get().copyLakehouse(lakehouse);
+    assertReadersSeeOneCompleteRun(spark, cfg, SeedRun.RUN_ID, false);
 
     // 1: killed right after its first table commit (raw cells written with 合川区, the rest still yesterday's)
     // … and a second run started meanwhile (another process) is refused by the lock, naming the holder
     killAfterNextCommitOf(six, "kill-1", lakehouse.resolve("raw_plan_cells"), "concurrent-1");
-    assertReadersSeeOneCompleteRun(spark, cfg, "full-1", false);
+    assertReadersSeeOneCompleteRun(spark, cfg, SeedRun.RUN_ID, false);
 
     // 2: killed in the metrics stage (all extraction tables are new, the metric tables not yet)
     killAfterNextCommitOf(six, "kill-2", lakehouse.resolve("fct_target_attainment"));
     assertTrue(rows(spark, "delta.`" + lakehouse.resolve("fct_observation") + "`", "region_code = '500117'") > 0,
         "on disk the killed run did publish its observations");
-    assertReadersSeeOneCompleteRun(spark, cfg, "full-1", false);
+    assertReadersSeeOneCompleteRun(spark, cfg, SeedRun.RUN_ID, false);
 
     // the lock died with the process: the next run starts, completes, and its content is an uninterrupted run's
     Process next = start(six, "after-kill");

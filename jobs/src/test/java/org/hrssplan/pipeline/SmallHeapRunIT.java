@@ -13,10 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.hrssplan.catalog.IndicatorCatalog;
+import org.hrssplan.config.AppConfig;
+import org.hrssplan.synth.SyntheticDataset;
 import org.hrssplan.testing.SharedSpark;
 import org.hrssplan.testing.TestConfig;
 import org.hrssplan.testing.TestFixtures;
@@ -76,14 +77,15 @@ class SmallHeapRunIT {
   void theWholePipelineRunsInHalfAGigabyteOfHeap() throws Exception {
     // the dataset: Parquet in the columns of fct_observation, and a regions.csv covering its units
     Path data = tmp.resolve("dataset");
-    Path synthLog = tmp.resolve("synth.log");
     long t0 = System.nanoTime();
-    // the C1 compiler alone: a few seconds less per JVM for what is tested here (docs/benchmark.md#the-jit-the-default-tiered-jit-not-c1-only)
-    assertEquals(0, hrss(synthLog, "-XX:TieredStopAtLevel=1", 10, "synth", "dataset", "--units", String.valueOf(UNITS),
-        "--out", data.toString()), tail(synthLog));
-    Matcher m = Pattern.compile("(\\d+) rows \\(").matcher(Files.readString(synthLog, StandardCharsets.UTF_8));
-    assertTrue(m.find(), tail(synthLog));
-    long observations = Long.parseLong(m.group(1));
+    // generated in this JVM (as `hrss synth dataset --units 500` does): only the run needs a JVM of its own
+    SparkSession spark = SharedSpark.get();
+    AppConfig base = TestConfig.base().load(tmp.resolve("synth.yaml"));
+    IndicatorCatalog catalog = InputFiles.catalog(spark.sparkContext().hadoopConfiguration(), base);
+    List<String> knownRegions = Files.readAllLines(Path.of(base.resolve(base.regions()))).stream().skip(1).filter(l -> !l.isBlank()).toList();
+    SyntheticDataset.writeRegions(data.resolve("regions.csv"), UNITS, false, knownRegions);
+    long observations = SyntheticDataset.write(SyntheticDataset.generate(spark, catalog, UNITS, catalog.indicators().size(), false, 42, 2),
+        data.resolve("observations").toString());
     assertTrue(observations >= 250_000, "a few hundred thousand observations, not " + observations);
     System.out.printf("small-heap run: dataset of %,d observations generated in %.1f s%n", observations, (System.nanoTime() - t0) / 1e9);
 
@@ -106,7 +108,6 @@ class SmallHeapRunIT {
     assertTrue(log.contains("[5/8] write " + csv), "the reviewed CSV is written, not skipped:\n" + tail(runLog));
 
     // what was published, read back from the Delta tables
-    SparkSession spark = SharedSpark.get();
     String lake = tmp.resolve("lakehouse").toString();
     assertEquals(observations, spark.read().format("delta").load(lake + "/fct_observation").count(), "fct_observation");
     for (String table : List.of("fct_target_attainment", "fct_growth", "fct_ambition", "agg_indicator_cross_region",

@@ -2,14 +2,20 @@ package org.hrssplan.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -19,10 +25,17 @@ import org.hrssplan.pipeline.NightlyJob;
 import org.hrssplan.pipeline.RunSummary;
 
 /**
- * The five seeds' nightly pipeline, run once per test JVM ({@link NightlyJob}, exactly as {@code hrss run} runs it,
- * on {@link SharedSpark}'s session) into a temporary lakehouse, with notebooks and exports, the reviewed CSV written
- * beside it and the tables registered as {@value #DATABASE}. A full run takes a minute; every test that only reads
- * what a normal seeds run produces reads this one.
+ * The five seeds' nightly pipeline ({@link NightlyJob}, exactly as {@code hrss run} runs it, on {@link SharedSpark}'s
+ * session) into a lakehouse, with notebooks and exports and the reviewed CSV written beside it: run <b>once per
+ * build</b>, by the first test JVM that asks (Surefire's forks and Failsafe's share it), and read by every test that
+ * only reads what a normal seeds run produces. A full run takes half a minute to a minute.
+ *
+ * <p>Where: the folder the system property {@value #DIR_PROPERTY} names — the build sets it to
+ * {@code target/seed-run/<build timestamp>}, new for every Maven invocation, so a run of older code is never read;
+ * older runs' folders are removed by the next one. The JVMs agree through a file lock beside the folder: the first
+ * runs, the others wait and then read what it left ({@code exit-code}, {@code err.txt}, {@code job-names.txt},
+ * {@code listing.tsv}). Without the property (a test started from an IDE) the run is made in a temporary folder of
+ * this JVM. The tables are registered as {@value #DATABASE} in the session of the JVM that made the run only.
  *
  * <p>The lakehouse is shared, so it is read-only by agreement: a test that writes into it (damages a table, reruns,
  * serves it, drops its database) works on its own {@link #copyLakehouse copy}, which costs a file copy instead of a
@@ -33,6 +46,8 @@ public final class SeedRun {
   public static final String RUN_ID = "run-1";
   /** The catalog database the shared run registered its tables in. */
   public static final String DATABASE = "hrss_seeds";
+  /** System property: the folder of this build's shared run. */
+  public static final String DIR_PROPERTY = "hrss.seedrun.dir";
 
   private static SeedRun run;
 
@@ -40,31 +55,26 @@ public final class SeedRun {
   private final TestConfig testConfig;
   private final AppConfig config;
   private final int exitCode;
-  private final RunSummary summary;
-  private final List<String> out;
   private final List<String> err;
   private final Set<String> jobNames;
   private final TreeMap<String, String> files;
 
-  private SeedRun(Path dir, TestConfig testConfig, AppConfig config, int exitCode, RunSummary summary, List<String> out, List<String> err,
-      Set<String> jobNames) throws IOException {
+  private SeedRun(Path dir, AppConfig config, int exitCode, List<String> err, Set<String> jobNames, TreeMap<String, String> files) {
     this.dir = dir;
-    this.testConfig = testConfig;
+    this.testConfig = testConfig(dir);
     this.config = config;
     this.exitCode = exitCode;
-    this.summary = summary;
-    this.out = List.copyOf(out);
     this.err = List.copyOf(err);
     this.jobNames = Collections.unmodifiableSet(jobNames);
-    this.files = listing(lakehouse());
+    this.files = files;
   }
 
   /**
-   * The run, made on first use. Fails, without running again, when the run did not exit 0 or when a test changed
-   * the shared lakehouse.
+   * The run, made or read on first use. Fails, without running again, when the run did not exit 0 or when a test
+   * changed the shared lakehouse.
    */
   public static synchronized SeedRun get() {
-    if (run == null) run = make();
+    if (run == null) run = makeOrRead();
     if (run.exitCode != NightlyJob.OK) {
       throw new AssertionError("the shared seeds run exited " + run.exitCode + ":\n" + String.join("\n", run.err));
     }
@@ -76,65 +86,105 @@ public final class SeedRun {
     return run;
   }
 
-  private static SeedRun make() {
-    SparkSession spark = SharedSpark.get();
+  private static TestConfig testConfig(Path dir) {
+    return TestConfig.base()
+        .with("lakehouse", dir.resolve("lakehouse"))
+        .with("normalized_csv", dir.resolve("indicator_observations.csv"))
+        .with("database", DATABASE);
+  }
+
+  private static SeedRun makeOrRead() {
+    System.setProperty("hrss.home", TestFixtures.repoRoot().toString());
     try {
-      Path dir = Files.createTempDirectory("hrss-seed-run");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
-      Path root = TestFixtures.repoRoot();
-      System.setProperty("hrss.home", root.toString());
-      TestConfig tc = TestConfig.base()
-          .with("lakehouse", dir.resolve("lakehouse"))
-          .with("normalized_csv", dir.resolve("indicator_observations.csv"))
-          .with("database", DATABASE);
-      AppConfig config = tc.load(dir.resolve("hrss.yaml"));
-      Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
-      SparkListener listener = new SparkListener() {
-        @Override
-        public void onJobStart(SparkListenerJobStart job) {
-          String group = job.properties() == null ? null : job.properties().getProperty("spark.jobGroup.id");
-          String description = job.properties() == null ? null : job.properties().getProperty("spark.job.description");
-          if (group != null) names.add(group + " | " + description);
-        }
-      };
-      List<String> out = Collections.synchronizedList(new ArrayList<>());
-      List<String> err = Collections.synchronizedList(new ArrayList<>());
-      RunSummary summary = new RunSummary(RUN_ID);
-      long t0 = System.nanoTime();
-      spark.sparkContext().addSparkListener(listener);
-      int code;
-      try {
-        code = NightlyJob.run(spark, config, summary, out::add, line -> {
-          err.add(line);
-          System.err.println(line);
-        });
-        spark.sparkContext().listenerBus().waitUntilEmpty();
-      } finally {
-        spark.sparkContext().removeSparkListener(listener);
+      String shared = System.getProperty(DIR_PROPERTY, "");
+      if (shared.isBlank()) {
+        Path dir = Files.createTempDirectory("hrss-seed-run");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+        return make(dir);
       }
-      System.err.printf("SeedRun: the seeds' nightly pipeline, shared by the tests, ran in %.1f s (exit %d) into %s; %s%n",
-          (System.nanoTime() - t0) / 1e9, code, dir, summary.stageMillis());
-      return new SeedRun(dir, tc, config, code, summary, out, err, names);
+      Path dir = Path.of(shared).toAbsolutePath();
+      Files.createDirectories(dir.getParent());
+      try (FileChannel lockFile = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+        if (Files.exists(dir.resolve("listing.tsv"))) return read(dir);
+        removeOlderRuns(dir);
+        deleteTree(dir);
+        return make(Files.createDirectories(dir));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static SeedRun make(Path dir) throws IOException {
+    SparkSession spark = SharedSpark.get();
+    AppConfig config = testConfig(dir).load(dir.resolve("hrss.yaml"));
+    Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart job) {
+        String group = job.properties() == null ? null : job.properties().getProperty("spark.jobGroup.id");
+        String description = job.properties() == null ? null : job.properties().getProperty("spark.job.description");
+        if (group != null) names.add(group + " | " + description);
+      }
+    };
+    List<String> err = Collections.synchronizedList(new ArrayList<>());
+    RunSummary summary = new RunSummary(RUN_ID);
+    long t0 = System.nanoTime();
+    spark.sparkContext().addSparkListener(listener);
+    int code;
+    try {
+      code = NightlyJob.run(spark, config, summary, line -> {}, line -> {
+        err.add(line);
+        System.err.println(line);
+      });
+      spark.sparkContext().listenerBus().waitUntilEmpty();
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("Spark's listener bus did not drain after the seeds' run", e);
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+    System.err.printf("SeedRun: the seeds' nightly pipeline, shared by the tests, ran in %.1f s (exit %d) into %s; %s%n",
+        (System.nanoTime() - t0) / 1e9, code, dir, summary.stageMillis());
+    TreeMap<String, String> files = listing(dir.resolve("lakehouse"));
+    Files.writeString(dir.resolve("exit-code"), Integer.toString(code));
+    Files.write(dir.resolve("err.txt"), err, StandardCharsets.UTF_8);
+    Files.write(dir.resolve("job-names.txt"), new TreeSet<>(names), StandardCharsets.UTF_8);
+    List<String> listed = new ArrayList<>();
+    files.forEach((k, v) -> listed.add(k + "\t" + v));
+    Files.write(dir.resolve("listing.tsv"), listed, StandardCharsets.UTF_8);   // written last: the run is complete
+    return new SeedRun(dir, config, code, err, names, files);
+  }
+
+  /** What another JVM of this build left in {@code dir}. */
+  private static SeedRun read(Path dir) throws IOException {
+    TreeMap<String, String> files = new TreeMap<>();
+    for (String l : Files.readAllLines(dir.resolve("listing.tsv"), StandardCharsets.UTF_8)) {
+      int tab = l.lastIndexOf('\t');
+      files.put(l.substring(0, tab), l.substring(tab + 1));
+    }
+    System.err.println("SeedRun: the seeds' nightly pipeline of this build, read from " + dir);
+    // this JVM's own copy of the YAML: another JVM may be writing dir/hrss.yaml's twin at the same moment
+    Path yaml = Files.createTempFile("hrss-seed-run", ".yaml");
+    yaml.toFile().deleteOnExit();
+    return new SeedRun(dir, testConfig(dir).load(yaml), Integer.parseInt(Files.readString(dir.resolve("exit-code")).trim()),
+        Files.readAllLines(dir.resolve("err.txt"), StandardCharsets.UTF_8),
+        new HashSet<>(Files.readAllLines(dir.resolve("job-names.txt"), StandardCharsets.UTF_8)), files);
+  }
+
+  /** Earlier builds' runs beside {@code dir} (their folders and lock files): read by no one any more. */
+  private static void removeOlderRuns(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir.getParent())) {
+      for (Path p : s.toList()) {
+        String name = p.getFileName().toString();
+        if (!name.equals(dir.getFileName().toString()) && !name.equals(dir.getFileName() + ".lock")) deleteTree(p);
+      }
     }
   }
 
   /** The run's exit code (0: every table published). */
   public int exitCode() {
     return exitCode;
-  }
-
-  /** What the run recorded: stages, documents, gates, tables written. */
-  public RunSummary summary() {
-    return summary;
-  }
-
-  /** The lines the run printed (progress and the summary). */
-  public List<String> output() {
-    return out;
   }
 
   /** "group | description" of every Spark job the run started. */
