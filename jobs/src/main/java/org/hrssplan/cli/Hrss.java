@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hrss", mixinStandardHelpOptions = true, version = "hrss-plan-analytics 0.1.0",
     description = "China local HR & social-security five-year plans → verified indicator dataset and Delta tables.",
-    subcommands = {RunCommand.class, ExtractCommand.class, SqlCommand.class, ServeCommand.class, NotebooksCommand.class, ExportCommand.class,
+    subcommands = {RunCommand.class, ExtractCommand.class, EvalCommand.class, SqlCommand.class, ServeCommand.class, NotebooksCommand.class, ExportCommand.class,
         SynthCommand.class, CatalogCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  handled failure (input missing, a quality gate failed, unreadable input)",
