@@ -12,6 +12,8 @@ import java.util.List;
  * @param rows   the rows in order, header rows included; a title row printed inside the table is not among them
  * @param caption the title printed inside the table itself (a first row holding only 专栏1 …, an HTML caption), or null
  * @param captionLineIndex its line, or -1
+ * @param unalignedRows indices of rows whose printed cells could not be aligned to the header's columns: each is
+ *                      kept as printed, to be reported whole, never read (a row-block table, {@link RowAlignment})
  */
 public record Grid(
     String layout,
@@ -20,7 +22,13 @@ public record Grid(
     String caption,
     int captionLineIndex,
     int firstLineIndex,
-    int endLineIndex) implements Block {
+    int endLineIndex,
+    java.util.Set<Integer> unalignedRows) implements Block {
+
+  public Grid(String layout, List<List<GridCell>> rows, List<GridCell> notes, String caption, int captionLineIndex,
+      int firstLineIndex, int endLineIndex) {
+    this(layout, rows, notes, caption, captionLineIndex, firstLineIndex, endLineIndex, java.util.Set.of());
+  }
 
   public int width() {
     return rows.stream().mapToInt(List::size).max().orElse(0);

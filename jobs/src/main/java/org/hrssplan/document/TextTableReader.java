@@ -249,6 +249,10 @@ public final class TextTableReader {
    */
   private static Grid readBareCells(List<String> lines, int start) {
     boolean blankSeparated = start + 1 < lines.size() && lines.get(start + 1).isBlank();
+    if (!blankSeparated) {
+      Grid blocks = readRowBlocks(lines, start);
+      if (blocks != null) return blocks;
+    }
     List<GridCell> cells = new ArrayList<>();
     int j = start;
     int end = start;
@@ -300,6 +304,92 @@ public final class TextTableReader {
     List<GridCell> notes = new ArrayList<>();
     end = collectNotesAfter(lines, end, notes);
     return new Grid(blankSeparated ? "blank_cells" : "bare_lines", List.copyOf(rows), List.copyOf(notes), null, -1, start, end);
+  }
+
+  // ------------------------------------------------------------------ one row per block of lines
+  private static final Pattern PERIOD_ONLY = Pattern.compile("^十[一二三四五六七八九]五(时期|期间)?$");
+
+  /**
+   * A header of cells on consecutive lines, then one row per block of consecutive lines, a blank line ending each
+   * (闵行 主要指标表): each block is aligned to the header's columns by {@link RowAlignment} — grouping cells printed
+   * once, a label or category wrapped over several lines, a blank line inside a row for a blank value cell (a block of
+   * values alone continues the row above). A header cell wrapped after its period (“十四五” / 完成值) is one cell. Null
+   * when the lines are not such a table.
+   */
+  private static Grid readRowBlocks(List<String> lines, int start) {
+    List<GridCell> header = new ArrayList<>();
+    int j = start;
+    for (; j < lines.size() && !lines.get(j).isBlank(); j++) {
+      String s = lines.get(j).strip();
+      if (!HeaderWords.isHeader(s) || s.contains("|") || lines.get(j).contains("\t")) return null;
+      GridCell last = header.isEmpty() ? null : header.get(header.size() - 1);
+      if (last != null && PERIOD_ONLY.matcher(HeaderWords.key(last.text())).matches() && HeaderWords.isValue(s)
+          && !PERIOD_ONLY.matcher(HeaderWords.key(s)).matches() && !HeaderWords.key(s).matches(".*(20\\d\\d|十[一二三四五六七八九]五).*")) {
+        header.set(header.size() - 1, new GridCell(last.text() + "\n" + s, last.lineIndex(), true));
+      } else {
+        header.add(new GridCell(s, j, true));
+      }
+    }
+    List<String> names = header.stream().map(GridCell::flat).toList();
+    if (header.size() < 2 || names.stream().noneMatch(HeaderWords::isLabel) || names.stream().noneMatch(HeaderWords::isValue)) return null;
+    RowAlignment alignment = new RowAlignment(names);
+    List<List<GridCell>> rows = new ArrayList<>();
+    rows.add(List.copyOf(header));
+    java.util.Set<Integer> unaligned = new java.util.TreeSet<>();
+    List<GridCell> previousAligned = null;
+    List<GridCell> previousBlock = null;
+    int end = j;
+    while (true) {
+      int b = j;
+      while (b < lines.size() && lines.get(b).isBlank()) b++;
+      if (b >= lines.size() || b - j > 2) break;
+      int e = b;
+      while (e < lines.size() && !lines.get(e).isBlank()) e++;
+      List<GridCell> block = new ArrayList<>();
+      for (int k = b; k < e; k++) block.add(new GridCell(lines.get(k).strip(), k, true));
+      String first = block.get(0).text();
+      if (isNote(first) || TableTitle.reference(first) != null || first.contains("|") || lines.get(b).contains("\t")
+          || isProseLine(lines.get(b)) && block.size() == 1) {
+        break;
+      }
+      if (block.size() == 1 && isSection(first)) {
+        rows.add(List.of(block.get(0)));
+        previousBlock = null;
+        j = end = e;
+        continue;
+      }
+      // a block of values alone (≥5) after a row: that row's next cells, a blank line printed for a blank cell
+      if (previousBlock != null && block.stream().allMatch(c -> BareRowFit.valueLike(c.text()))) {
+        List<GridCell> joined = new ArrayList<>(previousBlock);
+        joined.add(new GridCell("", -1, true));
+        joined.addAll(block);
+        List<GridCell> row = alignment.align(joined, rows.size() > 2 ? rows.get(rows.size() - 2) : null);
+        if (row != null) {
+          rows.set(rows.size() - 1, row);
+          unaligned.remove(rows.size() - 1);
+          previousAligned = row;
+          previousBlock = joined;
+          j = end = e;
+          continue;
+        }
+      }
+      List<GridCell> row = alignment.align(block, previousAligned);
+      if (row == null) {
+        // not a row of this table at all (prose after it): the table ended; else a row reported whole
+        if (isProseLine(lines.get(b)) || !BareRowFit.labelLike(first) && !RowAlignment.serialLike(first) && !BareRowFit.groupLike(first)) break;
+        rows.add(List.copyOf(block));
+        unaligned.add(rows.size() - 1);
+      } else {
+        rows.add(row);
+        previousAligned = row;
+      }
+      previousBlock = block;
+      j = end = e;
+    }
+    if (rows.size() < 2) return null;
+    List<GridCell> notes = new ArrayList<>();
+    end = collectNotesAfter(lines, end, notes);
+    return new Grid("row_blocks", List.copyOf(rows), List.copyOf(notes), null, -1, start, end, unaligned);
   }
 
   /** A line that cannot be a table cell: a sentence, a numbered paragraph or a heading. */

@@ -38,6 +38,8 @@ final class TableInterpreter {
   static final String TABLE_NOT_READ = "table_not_read";
   static final String ROW_NOT_READ = "row_not_read";
   static final String UNKNOWN_COLUMN = "unknown_column";
+  /** A 单位 cell that prints no unit: a dash or a slash (a dimensionless index). */
+  private static final java.util.Set<String> NO_UNIT = java.util.Set.of("—", "-", "－", "/", "／", "——");
   private static final int MAX_HEADER_ROWS = 3;
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
   private static final Pattern PERIOD_NAME = Pattern.compile("十[一二三四五六七八九]五");
@@ -80,7 +82,10 @@ final class TableInterpreter {
     }
     reportUnknownColumns(doc, region, table, columns, rows, bodyRow, period, sink);
     BodyReader body = new BodyReader(doc, region, table, period, columns, sink);
-    for (int r = bodyRow; r < rows.size(); r++) body.row(rows.get(r));
+    for (int r = bodyRow; r < rows.size(); r++) {
+      if (table.grid().unalignedRows().contains(r)) body.unaligned(rows.get(r));
+      else body.row(rows.get(r));
+    }
     if (body.rowsRead == 0) {
       sink.findings.add(finding(doc, region, TABLE_NOT_READ, period, line(doc, table.anchorLineIndex()),
           where + " was found (header " + columns.stream().map(ColumnRoles.Column::header).toList() + ") but none of its "
@@ -172,6 +177,21 @@ final class TableInterpreter {
       }
     }
 
+    /** A row whose printed cells fit the header's columns in no order the table allows: every cell quarantined, none read. */
+    void unaligned(List<GridCell> row) {
+      int rowLine = line(doc, Grid.rowLineIndex(row));
+      rowsNotRead++;
+      String cells = String.join(" / ", row.stream().filter(c -> !c.blank()).map(GridCell::flat).toList());
+      String msg = "row at line " + rowLine + " of table " + table.tableRef() + " (" + cells + ") cannot be aligned to the header's "
+          + width + " columns: quarantined whole, not read shifted";
+      for (GridCell c : row) {
+        if (c.blank()) continue;
+        sink.valueCells++;
+        sink.quarantine(quarantined(doc, region, table, c, c.lineIndex() >= 0 ? doc.sourceLine(c.lineIndex()) : rowLine, -1, null, null,
+            QuarantineReason.ROW_NOT_ALIGNED, msg));
+      }
+    }
+
     /** A row with more or fewer cells than the header: its cells quarantined, or a finding when it has none. */
     private void misfit(List<GridCell> row, int rowLine) {
       rowsNotRead++;
@@ -207,7 +227,8 @@ final class TableInterpreter {
       LabelParts label = LabelParts.parse(labelRaw);
       String unitText = unitCol >= 0 ? row.get(unitCol).flat() : "";
       // the row's unit: its 单位 cell, else the unit in its label, else the unit printed for the whole table
-      String unit = unitText.isEmpty() || unitText.equals("—") || unitText.equals("-") ? label.unitRaw() : unitText.replaceAll("^\\((.*)\\)$", "$1");
+      String unit = unitText.isEmpty() || NO_UNIT.contains(unitText) ? label.unitRaw() : unitText.replaceAll("^\\((.*)\\)$", "$1");
+      if (unit != null && NO_UNIT.contains(unit)) unit = null;
       if (unit == null) unit = table.tableUnit();
       Optional<Indicator> indicator = catalog.byLabel(label.name());
       String attrText = attrCol >= 0 ? row.get(attrCol).flat() : "";
@@ -224,6 +245,10 @@ final class TableInterpreter {
       Problem problem = problemBeforeParsing(ir, col, cell, cellLine);
       ParsedValue v = problem == null ? parser.parse(cell.flat()) : null;
       if (problem == null && !v.ok()) problem = new Problem(v.errorCode(), doc.displayName() + " " + doc.where(cellLine) + ": " + v.errorMessage());
+      if (problem == null && v.unitPrinted() != null && catalog.unit(v.unitPrinted()).isEmpty() && ir.indicator().isPresent()) {
+        problem = new Problem(QuarantineReason.UNKNOWN_UNIT, doc.displayName() + " " + doc.where(cellLine) + ": unit '" + v.unitPrinted()
+            + "' in '" + cell.flat() + "' is not in the unit table, so it cannot be converted to " + ir.indicator().get().unit());
+      }
       if (problem == null && region == null) {
         problem = new Problem(QuarantineReason.REGION_NOT_IDENTIFIED,
             "the document's region could not be identified; value at line " + cellLine + " kept here");
@@ -250,7 +275,7 @@ final class TableInterpreter {
         return new Problem(QuarantineReason.MULTI_VALUE_CELL, "cell at line " + cellLine + " of table " + table.tableRef()
             + " holds several numbers on separate lines (" + String.join(" / ", cell.printedLines()) + "); which one is meant is not guessed");
       }
-      if (ir.unitUnknown()) {
+      if (ir.unitUnknown() && ir.indicator().isPresent()) {
         return new Problem(QuarantineReason.UNKNOWN_UNIT, "unit '" + ir.unit() + "' of row '" + ir.labelRaw() + "' (" + doc.where(ir.line())
             + ") is not in the unit table");
       }
@@ -266,6 +291,7 @@ final class TableInterpreter {
       if (attached.revised()) flags.add(QualityFlags.REVISED);
       if (attached.scope()) flags.add(QualityFlags.SCOPE_NOTE);
       if (v.footnoteMarker() && !attached.markerExplained()) flags.add(QualityFlags.FOOTNOTE_UNEXPLAINED);
+      if (ir.unitUnknown() || v.unitPrinted() != null && catalog.unit(v.unitPrinted()).isEmpty()) flags.add(QualityFlags.UNIT_NOT_IN_TABLE);
       Double value = null;
       String unit = ir.indicator().map(i -> i.unit().isEmpty() ? null : i.unit()).orElse(ir.unit());
       String unitRaw = v.unitPrinted() != null ? v.unitPrinted() : ir.unit();

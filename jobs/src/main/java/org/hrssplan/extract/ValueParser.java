@@ -26,6 +26,8 @@ public final class ValueParser {
   private static final Set<String> MISSING = Set.of("", "—", "——", "-", "--", "–", "/", "—/—", "无");
   private static final Pattern BRACKETED = Pattern.compile("^(?:\\[(.*)]|【(.*)】|〔(.*)〕)$");
   private static final Pattern RATIO = Pattern.compile("^\\d+(?:\\.\\d+)?(?::\\d+(?:\\.\\d+)?)+$");
+  /** A unit as printed: a few letters or Han characters, a slash, a power (km/km², m3, 万乘次), no punctuation. */
+  private static final Pattern UNIT_WORD = Pattern.compile("^[\\p{IsHan}A-Za-z²³/·]{1,6}\\d?$");
   private static final Pattern NUMBER_UNIT = Pattern.compile("^([+-]?\\d+(?:\\.\\d+)?)(.*)$");
   private static final List<String> PREFIX_WORDS =
       List.of("不超过", "不高于", "不大于", "不低于", "不少于", "不小于", "低于", "少于", "小于", "超过", "高于", "大于", "多于",
@@ -115,7 +117,11 @@ public final class ValueParser {
         if (HAS_DIGIT.matcher(unit).find()) {
           return ParsedValue.error(QuarantineReason.UNPARSEABLE_VALUE, "cannot read a number from '" + cellText.strip() + "'");
         }
-        return ParsedValue.error(QuarantineReason.UNKNOWN_UNIT, "unit '" + unit + "' in '" + cellText.strip() + "' is not in the unit table");
+        // a short unit word the table lacks (km, 座, 万乘次) is kept as printed: whether that is allowed depends on the
+        // row's indicator (TableInterpreter); anything longer is not a unit
+        if (!UNIT_WORD.matcher(unit).matches()) {
+          return ParsedValue.error(QuarantineReason.UNKNOWN_UNIT, "unit '" + unit + "' in '" + cellText.strip() + "' is not in the unit table");
+        }
       }
       return new ParsedValue(ValueKind.NUMBER, new BigDecimal(m.group(1)), unit, comparator, cumulative, annual, marker, null, null);
     }

@@ -14,6 +14,12 @@ public final class QualityFlags {
   public static final String UNIT_ASSUMED = "unit_assumed";
   /** The printed unit is of another dimension than the canonical one (人 vs 人次). */
   public static final String UNIT_DIMENSION_MISMATCH = "unit_dimension_mismatch";
+  /**
+   * The unit as printed is not in the unit table (平方米, 座, km): the value is kept as printed, unconverted. Only for an
+   * indicator the catalog does not know; a catalog indicator's value in such a unit cannot be converted and is
+   * quarantined {@code unknown_unit}.
+   */
+  public static final String UNIT_NOT_IN_TABLE = "unit_not_in_table";
   /** The catalog does not know the label: kept, never dropped, listed in the run summary. */
   public static final String UNKNOWN_INDICATOR = "unknown_indicator";
   /** The 属性 cell is neither 约束性 nor 预期性. */

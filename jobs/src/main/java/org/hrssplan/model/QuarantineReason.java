@@ -22,6 +22,7 @@ public enum QuarantineReason implements Code {
   // a cell of a plan document
   REGION_NOT_IDENTIFIED("the document names no region of regions.csv clearly: its cells are kept here"),
   ROW_TOO_FEW_CELLS("a row with fewer cells than its header (a dataset row with fewer fields than its header)"),
+  ROW_NOT_ALIGNED("a row of a table printed as lines whose cells fit the header's columns in no order: quarantined whole, never read shifted"),
   ROW_TOO_MANY_CELLS("a row with more cells than its header (a dataset row with more fields than its header)"),
   NON_NUMERIC("a cell that is neither a number nor a statement"),
   UNPARSEABLE_VALUE("no number can be read from the cell (a formula, 1.2.3)"),

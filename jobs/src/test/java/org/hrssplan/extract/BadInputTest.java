@@ -147,8 +147,7 @@ class BadInputTest {
         "L5 row_too_few_cells —", "L5 row_too_few_cells <6",
         "L6 non_numeric abc",
         "L7 unknown_unit 3.44", "L7 unknown_unit 4.14",
-        "L9 duplicate_row 59.3", "L9 duplicate_row 64.8",
-        "L10 unknown_unit 10", "L10 unknown_unit 40"), q);
+        "L9 duplicate_row 59.3", "L9 duplicate_row 64.8"), q);
     assertTrue(r.quarantined().get(0).reason().contains("line 5") && r.quarantined().get(0).reason().contains("has 3 cells"));
     assertTrue(r.quarantined().get(3).reason().contains("万台"), r.quarantined().get(3).reason());
     assertEquals(List.of(
@@ -157,6 +156,9 @@ class BadInputTest {
         "L6 unemployment_insurance_insured target 2025 = 2.37 万人 binding",
         "L8 social_security_card_holders base 2020 = 59.3 万人 anticipatory",
         "L8 social_security_card_holders target 2025 = 64.8 万人 anticipatory",
+        // an indicator outside the catalog in a unit the unit table lacks: data, its unit as printed, flagged
+        "L10 ?电子社保卡发卡量 base 2020 = 10 万张 anticipatory [unit_not_in_table;unknown_indicator]",
+        "L10 ?电子社保卡发卡量 target 2025 = 40 万张 anticipatory [unit_not_in_table;unknown_indicator]",
         "L11 ?博士后工作站 base 2020 = 0 个 anticipatory [unknown_indicator]",
         "L11 ?博士后工作站 target 2025 = 1 个 anticipatory [unknown_indicator]"), ObservationText.of(r.observations()));
   }
@@ -180,7 +182,7 @@ class BadInputTest {
     }
     DocumentAccount broken = byFile.get("e_broken_rows.txt").account();
     assertEquals(16, broken.valueCellsFound());
-    assertEquals(7, broken.observations());
-    assertEquals(9, broken.quarantinedCells());
+    assertEquals(9, broken.observations());
+    assertEquals(7, broken.quarantinedCells());
   }
 }

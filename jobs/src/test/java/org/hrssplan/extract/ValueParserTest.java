@@ -39,6 +39,9 @@ class ValueParserTest {
       "每年不低于2.6万个    | NUMBER      | 2.6     | 万个  | >=         | false      | true   | false",
       "每年均超过2.6万个    | NUMBER      | 2.6     | 万个  | >          | false      | true   | false",
       "0                    | NUMBER      | 0       | null  | null       | false      | false  | false",
+      // a unit word the unit table lacks is kept as printed (whether the row may have it is the interpreter's call)
+      "5万台                | NUMBER      | 5       | 万台  | null       | false      | false  | false",
+      "4.65km/km²           | NUMBER      | 4.65    | km/km² | null      | false      | false  | false",
       "10:40:50             | RATIO       | null    | null  | null       | false      | false  | false",
       "0.9:4.4:4.7          | RATIO       | null    | null  | null       | false      | false  | false",
       "—                    | MISSING     | null    | null  | null       | false      | false  | false",
@@ -62,8 +65,7 @@ class ValueParserTest {
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource(delimiter = '|', value = {
-      "5万台     | unknown_unit",
-      "12.5吨    | unknown_unit",
+      "5万台（含外地） | unknown_unit",
       "abc       | non_numeric",
       "#REF!     | non_numeric",
       "1.2.3     | unparseable_value",

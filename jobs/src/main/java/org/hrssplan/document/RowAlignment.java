@@ -1,0 +1,171 @@
+package org.hrssplan.document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One row of a table printed as a stream of lines, aligned to its header's columns: which lines make which cell. The
+ * header gives each column a kind — 序号, 类别, label, 单位, 属性, value, 备注 — and every way of cutting the row's lines
+ * into cells is scored by how well each cell fits its column's kind; the best one wins. A cell may span several lines
+ * (a label or a category wrapped, a unit broken after its slash, a value followed by a parenthesised line); a
+ * grouping cell (类别, 一级指标) printed once for its group is carried down from the row above; a value cell may be
+ * blank. An alignment in which any cell contradicts its column (a number under 指标, 预期性 under a value) is refused:
+ * such a row is reported as not aligned and never read shifted.
+ */
+final class RowAlignment {
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+  private static final Pattern SERIAL = Pattern.compile("^\\(?([0-9]+|[一二三四五六七八九十]+)[.、)]?$");
+  private static final Pattern VALUE_START = Pattern.compile("^[\\s\\[【〔(（]*([<>≤≥＜＞≦≧]|不|低于|高于|超过|达到|力争|累计|约|-?\\d)");
+  private static final List<String> MISSING = List.of("-", "—", "——", "－", "/", "／", "无");
+  /** Scores are in halves: a cell that fits its column +2, a neutral cell 0, a contradiction -2. */
+  private static final int FITS = 2;
+  private static final int CONTRADICTS = -2;
+  private static final int MAX_LINES_PER_CELL = 6;
+  private static final int IMPOSSIBLE = Integer.MIN_VALUE / 4;
+
+  enum Kind { SERIAL, CATEGORY, GROUP, LABEL, UNIT, ATTRIBUTE, VALUE, NOTE, OTHER }
+
+  private final List<Kind> kinds;
+
+  RowAlignment(List<String> header) {
+    List<Integer> grouping = BareRowFit.groupingColumns(header);
+    List<Kind> k = new ArrayList<>();
+    for (int c = 0; c < header.size(); c++) {
+      String h = header.get(c);
+      if (HeaderWords.isSerial(h)) k.add(Kind.SERIAL);
+      else if (HeaderWords.isCategory(h)) k.add(Kind.CATEGORY);
+      else if (HeaderWords.isLabel(h)) k.add(grouping.contains(c) ? Kind.GROUP : Kind.LABEL);
+      else if (HeaderWords.isUnit(h)) k.add(Kind.UNIT);
+      else if (HeaderWords.isAttribute(h)) k.add(Kind.ATTRIBUTE);
+      else if (HeaderWords.isNote(h)) k.add(Kind.NOTE);
+      else if (HeaderWords.isValue(h)) k.add(Kind.VALUE);
+      else k.add(Kind.OTHER);
+    }
+    this.kinds = List.copyOf(k);
+  }
+
+  /** A row number as printed in a 序号 cell (1, 12, 一). */
+  static boolean serialLike(String text) {
+    return SERIAL.matcher(TextFolding.fold(text).strip()).matches();
+  }
+
+  int width() {
+    return kinds.size();
+  }
+
+  /**
+   * The row's cells, one per column, or null when no alignment leaves every cell consistent with its column.
+   *
+   * @param lines    the row's printed lines, in order (a blank line inside a row is a blank cell)
+   * @param previous the row above, aligned (for grouping cells printed once), or null
+   */
+  List<GridCell> align(List<GridCell> lines, List<GridCell> previous) {
+    int n = lines.size();
+    int w = kinds.size();
+    // best[c][i]: the best score of columns c.. given lines i.. ; choice[c][i]: lines taken by column c (0 = skipped)
+    int[][] best = new int[w + 1][n + 1];
+    int[][] choice = new int[w + 1][n + 1];
+    for (int i = 0; i <= n; i++) best[w][i] = i == n ? 0 : IMPOSSIBLE;
+    for (int c = w - 1; c >= 0; c--) {
+      for (int i = 0; i <= n; i++) {
+        int top = IMPOSSIBLE;
+        int pick = -1;
+        int skip = skipScore(c, previous);
+        if (skip > IMPOSSIBLE && best[c + 1][i] > IMPOSSIBLE) {
+          top = skip + best[c + 1][i];
+          pick = 0;
+        }
+        for (int k = 1; k <= MAX_LINES_PER_CELL && i + k <= n; k++) {
+          int s = takeScore(c, lines.subList(i, i + k));
+          if (s == IMPOSSIBLE || best[c + 1][i + k] == IMPOSSIBLE) continue;
+          if (s + best[c + 1][i + k] > top) {
+            top = s + best[c + 1][i + k];
+            pick = k;
+          }
+        }
+        best[c][i] = top;
+        choice[c][i] = pick;
+      }
+    }
+    if (best[0][0] == IMPOSSIBLE) return null;
+    List<GridCell> row = new ArrayList<>(w);
+    int i = 0;
+    for (int c = 0; c < w; c++) {
+      int k = choice[c][i];
+      if (k == 0) {
+        boolean carried = (kinds.get(c) == Kind.CATEGORY || kinds.get(c) == Kind.GROUP) && previous != null && c < previous.size();
+        row.add(carried ? new GridCell(previous.get(c).text(), previous.get(c).lineIndex(), false) : GridCell.BLANK);
+      } else {
+        List<GridCell> part = lines.subList(i, i + k);
+        String text = String.join("\n", part.stream().map(GridCell::text).toList());
+        row.add(new GridCell(text, part.get(0).lineIndex(), true));
+      }
+      i += Math.max(k, 0);
+    }
+    return row;
+  }
+
+  /** A column left without a line of its own: carried down (grouping), blank (value, note), or unlikely. */
+  private int skipScore(int c, List<GridCell> previous) {
+    return switch (kinds.get(c)) {
+      case CATEGORY, GROUP -> previous != null ? 0 : -1;
+      case NOTE, OTHER -> 0;
+      case VALUE, SERIAL -> -3;
+      case UNIT, ATTRIBUTE -> -4;
+      case LABEL -> IMPOSSIBLE;
+    };
+  }
+
+  /** Lines taken as one cell of column c: the cell's fit, less for every extra line the kind rarely wraps onto. */
+  private int takeScore(int c, List<GridCell> part) {
+    Kind kind = kinds.get(c);
+    String first = part.get(0).text().strip();
+    if (first.isEmpty() && part.size() == 1) return kind == Kind.VALUE || kind == Kind.NOTE || kind == Kind.OTHER ? -3 : IMPOSSIBLE;
+    if (part.stream().anyMatch(l -> l.text().isBlank())) return IMPOSSIBLE;
+    int extra = part.size() - 1;
+    int penalty = 0;
+    if (extra > 0) {
+      switch (kind) {
+        case LABEL, CATEGORY, GROUP, NOTE, OTHER, VALUE -> { }
+        case UNIT -> { if (extra > 1 || !first.endsWith("/")) return IMPOSSIBLE; }
+        case ATTRIBUTE -> { if (extra > 1) return IMPOSSIBLE; }
+        default -> {
+          return IMPOSSIBLE;
+        }
+      }
+      for (GridCell l : part.subList(1, part.size())) {
+        String s = l.text().strip();
+        // a value's parenthesised second line (（2025年较2020年下降）, （其中2026年0.23万套）) belongs to it
+        penalty += kind == Kind.VALUE && (s.startsWith("（") || s.startsWith("(")) ? 0 : 1;
+      }
+    }
+    int fit = fit(kind, flat(String.join("\n", part.stream().map(GridCell::text).toList())));
+    return fit == CONTRADICTS ? IMPOSSIBLE : fit - penalty;
+  }
+
+  private static String flat(String text) {
+    return String.join("", text.strip().lines().map(String::strip).toList());
+  }
+
+  /** How a cell's text fits a column of this kind: {@link #FITS}, 0, or {@link #CONTRADICTS}. */
+  static int fit(Kind kind, String raw) {
+    String s = TextFolding.fold(raw).strip();
+    boolean attribute = s.matches("^(约束性?|预期性?|约束|预期)\\s*(\\[\\d+\\])?$") || s.equals("约束性指标") || s.equals("预期性指标");
+    int han = (int) HAN.matcher(s).results().count();
+    boolean valueStart = VALUE_START.matcher(s).find() || MISSING.contains(s);
+    return switch (kind) {
+      case SERIAL -> SERIAL.matcher(s).matches() ? FITS : CONTRADICTS;
+      case CATEGORY, GROUP -> han >= 2 && !DIGIT.matcher(s).find() && !attribute ? FITS : CONTRADICTS;
+      case LABEL -> attribute || SERIAL.matcher(s).matches() || han < 2 || valueStart && !s.isEmpty() && !HAN.matcher(s.substring(0, 1)).find() ? CONTRADICTS
+          : han >= 3 ? FITS : 0;
+      case UNIT -> !attribute && s.length() <= 10 && (han > 0 || s.matches("^[%‰A-Za-z/²³·]+\\d?$") || s.startsWith("%") || s.startsWith("％"))
+          && !s.matches(".*\\d{2,}.*") ? FITS : CONTRADICTS;
+      case ATTRIBUTE -> attribute ? FITS : CONTRADICTS;
+      case VALUE -> attribute || SERIAL.matcher(s).matches() && s.matches("^[一二三四五六七八九十]+[、.]?$") ? CONTRADICTS
+          : valueStart || DIGIT.matcher(s).find() ? FITS : 0;
+      case NOTE, OTHER -> 0;
+    };
+  }
+}
