@@ -14,7 +14,7 @@ public final class HeaderWords {
   private static final Pattern UNIT = Pattern.compile("^(计量)?单位$");
   private static final Pattern ATTRIBUTE = Pattern.compile("^(指标)?(属性|性质)$");
   private static final Pattern NOTE = Pattern.compile("^(备注|说明|注释)$");
-  private static final Pattern VALUE_WORD = Pattern.compile("目标|完成|基数|基准|基期|实际|现状|预期值|规划值|十[一二三四五六七八九]五");
+  private static final Pattern VALUE_WORD = Pattern.compile("目标|完成|基数|基准|基期|实际|现状|预期值|规划值|年均|十[一二三四五六七八九]五");
   private static final Pattern YEAR = Pattern.compile("^20\\d\\d年?.{0,6}$");
   private static final Pattern ANY_YEAR = Pattern.compile("20\\d\\d");
   private static final Pattern DIGIT = Pattern.compile("\\d");

@@ -18,6 +18,9 @@ final class RowAlignment {
   private static final Pattern DIGIT = Pattern.compile("\\d");
   private static final Pattern SERIAL = Pattern.compile("^\\(?([0-9]+|[一二三四五六七八九十]+)[.、)]?$");
   private static final Pattern VALUE_START = Pattern.compile("^[\\s\\[【〔(（]*([<>≤≥＜＞≦≧]|不|低于|高于|超过|达到|力争|累计|约|-?\\d)");
+  /** A unit printed alone (万人, 亿元, 个, 平方米, 万套（间）): never an indicator's name. */
+  private static final Pattern UNIT_WORD = Pattern.compile(
+      "^(万|亿|千|百|十)?(人次|人|个|家|户|项|座|张|套|间|所|床|元|亿元|万元|公里|千米|米|平方米|平方公里|亩|公顷|吨|辆|次|年|岁|天|小时|分钟|件|条|处|台|册|场|名|位|批|标箱|千瓦|千瓦时)(\\(.{1,3}\\))?$");
   private static final List<String> MISSING = List.of("-", "—", "——", "－", "/", "／", "无");
   /** Scores are in halves: a cell that fits its column +2, a neutral cell 0, a contradiction -2. */
   private static final int FITS = 2;
@@ -28,8 +31,15 @@ final class RowAlignment {
   enum Kind { SERIAL, CATEGORY, GROUP, LABEL, UNIT, ATTRIBUTE, VALUE, NOTE, OTHER }
 
   private final List<Kind> kinds;
+  private final int maxLinesPerCell;
 
-  RowAlignment(List<String> header) {
+  /**
+   * @param header      the header's column names
+   * @param wrappedCells whether one cell may span several of the given lines (lines of a text); false when each
+   *                     given cell is already a whole cell (cells between blank lines)
+   */
+  RowAlignment(List<String> header, boolean wrappedCells) {
+    this.maxLinesPerCell = wrappedCells ? MAX_LINES_PER_CELL : 1;
     List<Integer> grouping = BareRowFit.groupingColumns(header);
     List<Kind> k = new ArrayList<>();
     for (int c = 0; c < header.size(); c++) {
@@ -44,6 +54,11 @@ final class RowAlignment {
       else k.add(Kind.OTHER);
     }
     this.kinds = List.copyOf(k);
+  }
+
+  /** A cell that can begin a row: a 序号 or an indicator's name. */
+  static boolean startsRow(String text) {
+    return serialLike(text) || fit(Kind.LABEL, text) == FITS;
   }
 
   /** A row number as printed in a 序号 cell (1, 12, 一). */
@@ -62,34 +77,9 @@ final class RowAlignment {
    * @param previous the row above, aligned (for grouping cells printed once), or null
    */
   List<GridCell> align(List<GridCell> lines, List<GridCell> previous) {
-    int n = lines.size();
+    int[][] choice = choose(lines, previous != null);
+    if (choice == null) return null;
     int w = kinds.size();
-    // best[c][i]: the best score of columns c.. given lines i.. ; choice[c][i]: lines taken by column c (0 = skipped)
-    int[][] best = new int[w + 1][n + 1];
-    int[][] choice = new int[w + 1][n + 1];
-    for (int i = 0; i <= n; i++) best[w][i] = i == n ? 0 : IMPOSSIBLE;
-    for (int c = w - 1; c >= 0; c--) {
-      for (int i = 0; i <= n; i++) {
-        int top = IMPOSSIBLE;
-        int pick = -1;
-        int skip = skipScore(c, previous);
-        if (skip > IMPOSSIBLE && best[c + 1][i] > IMPOSSIBLE) {
-          top = skip + best[c + 1][i];
-          pick = 0;
-        }
-        for (int k = 1; k <= MAX_LINES_PER_CELL && i + k <= n; k++) {
-          int s = takeScore(c, lines.subList(i, i + k));
-          if (s == IMPOSSIBLE || best[c + 1][i + k] == IMPOSSIBLE) continue;
-          if (s + best[c + 1][i + k] > top) {
-            top = s + best[c + 1][i + k];
-            pick = k;
-          }
-        }
-        best[c][i] = top;
-        choice[c][i] = pick;
-      }
-    }
-    if (best[0][0] == IMPOSSIBLE) return null;
     List<GridCell> row = new ArrayList<>(w);
     int i = 0;
     for (int c = 0; c < w; c++) {
@@ -107,12 +97,56 @@ final class RowAlignment {
     return row;
   }
 
+  /** The score of the best alignment of {@code lines}, or {@link Integer#MIN_VALUE} when none is consistent. */
+  int score(List<GridCell> lines, boolean hasPrevious) {
+    int[][] best = new int[kinds.size() + 1][lines.size() + 1];
+    return dp(lines, hasPrevious, best, new int[kinds.size() + 1][lines.size() + 1]) ? best[0][0] : Integer.MIN_VALUE;
+  }
+
+  private int[][] choose(List<GridCell> lines, boolean hasPrevious) {
+    int[][] choice = new int[kinds.size() + 1][lines.size() + 1];
+    return dp(lines, hasPrevious, new int[kinds.size() + 1][lines.size() + 1], choice) ? choice : null;
+  }
+
+  /** best[c][i]: the best score of columns c.. given lines i..; choice[c][i]: the lines column c takes (0: none). */
+  private boolean dp(List<GridCell> lines, boolean hasPrevious, int[][] best, int[][] choice) {
+    int n = lines.size();
+    int w = kinds.size();
+    for (int i = 0; i <= n; i++) best[w][i] = i == n ? 0 : IMPOSSIBLE;
+    for (int c = w - 1; c >= 0; c--) {
+      for (int i = 0; i <= n; i++) {
+        int top = IMPOSSIBLE;
+        int pick = -1;
+        int skip = skipScore(c, hasPrevious);
+        if (skip > IMPOSSIBLE && best[c + 1][i] > IMPOSSIBLE) {
+          top = skip + best[c + 1][i];
+          pick = 0;
+        }
+        for (int k = 1; k <= maxLinesPerCell && i + k <= n; k++) {
+          if (best[c + 1][i + k] == IMPOSSIBLE) continue;
+          int s = takeScore(c, lines.subList(i, i + k));
+          if (s == IMPOSSIBLE) continue;
+          if (s + best[c + 1][i + k] > top) {
+            top = s + best[c + 1][i + k];
+            pick = k;
+          }
+        }
+        best[c][i] = top;
+        choice[c][i] = pick;
+      }
+    }
+    return best[0][0] > IMPOSSIBLE;
+  }
+
   /** A column left without a line of its own: carried down (grouping), blank (value, note), or unlikely. */
-  private int skipScore(int c, List<GridCell> previous) {
+  private int skipScore(int c, boolean hasPrevious) {
     return switch (kinds.get(c)) {
-      case CATEGORY, GROUP -> previous != null ? 0 : -1;
+      case CATEGORY, GROUP -> hasPrevious ? 0 : -1;
       case NOTE, OTHER -> 0;
-      case VALUE, SERIAL -> -3;
+      // a value cell left blank is printed as a blank line (row blocks) or not at all: then which column it was is
+      // not known, and the row is not guessed
+      case VALUE -> IMPOSSIBLE;
+      case SERIAL -> -3;
       case UNIT, ATTRIBUTE -> -4;
       case LABEL -> IMPOSSIBLE;
     };
@@ -158,8 +192,9 @@ final class RowAlignment {
     return switch (kind) {
       case SERIAL -> SERIAL.matcher(s).matches() ? FITS : CONTRADICTS;
       case CATEGORY, GROUP -> han >= 2 && !DIGIT.matcher(s).find() && !attribute ? FITS : CONTRADICTS;
-      case LABEL -> attribute || SERIAL.matcher(s).matches() || han < 2 || valueStart && !s.isEmpty() && !HAN.matcher(s.substring(0, 1)).find() ? CONTRADICTS
-          : han >= 3 ? FITS : 0;
+      case LABEL -> attribute || SERIAL.matcher(s).matches() || han < 2 || UNIT_WORD.matcher(s).matches()
+          || valueStart && !s.isEmpty() && !HAN.matcher(s.substring(0, 1)).find() ? CONTRADICTS
+          : han >= 4 ? FITS : 0;
       case UNIT -> !attribute && s.length() <= 10 && (han > 0 || s.matches("^[%‰A-Za-z/²³·]+\\d?$") || s.startsWith("%") || s.startsWith("％"))
           && !s.matches(".*\\d{2,}.*") ? FITS : CONTRADICTS;
       case ATTRIBUTE -> attribute ? FITS : CONTRADICTS;

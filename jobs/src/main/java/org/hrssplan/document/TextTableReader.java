@@ -287,23 +287,13 @@ public final class TextTableReader {
     }
     // a header with no cell after it is two headings that happen to say 指标 and 目标, not a table
     if (!label || !value || width < 2 || width == cells.size()) return null;
-    List<List<GridCell>> rows = new ArrayList<>();
-    rows.add(List.copyOf(cells.subList(0, width)));
-    List<String> header = rows.get(0).stream().map(GridCell::flat).toList();
-    int k = width;
-    while (k < cells.size()) {
-      if (isSection(cells.get(k).flat())) {
-        rows.add(List.of(cells.get(k)));
-        k++;
-        continue;
-      }
-      int take = BareRowFit.width(header, cells, k);
-      rows.add(List.copyOf(cells.subList(k, Math.min(k + take, cells.size()))));
-      k += take;
-    }
+    List<List<GridCell>> rows = new ArrayList<>(spannedHeader(cells.subList(0, width)));
+    List<String> header = rows.get(rows.size() - 1).stream().map(GridCell::flat).toList();
+    java.util.Set<Integer> unaligned = new java.util.TreeSet<>();
+    rows.addAll(segmentRows(new RowAlignment(header, !blankSeparated), cells.subList(width, cells.size()), rows.size(), unaligned));
     List<GridCell> notes = new ArrayList<>();
     end = collectNotesAfter(lines, end, notes);
-    return new Grid(blankSeparated ? "blank_cells" : "bare_lines", List.copyOf(rows), List.copyOf(notes), null, -1, start, end);
+    return new Grid(blankSeparated ? "blank_cells" : "bare_lines", List.copyOf(rows), List.copyOf(notes), null, -1, start, end, unaligned);
   }
 
   // ------------------------------------------------------------------ one row per block of lines
@@ -330,11 +320,12 @@ public final class TextTableReader {
         header.add(new GridCell(s, j, true));
       }
     }
-    List<String> names = header.stream().map(GridCell::flat).toList();
-    if (header.size() < 2 || names.stream().noneMatch(HeaderWords::isLabel) || names.stream().noneMatch(HeaderWords::isValue)) return null;
-    RowAlignment alignment = new RowAlignment(names);
-    List<List<GridCell>> rows = new ArrayList<>();
-    rows.add(List.copyOf(header));
+    if (header.size() < 2) return null;
+    List<List<GridCell>> rows = new ArrayList<>(spannedHeader(header));
+    List<String> names = rows.get(rows.size() - 1).stream().map(GridCell::flat).toList();
+    if (header.stream().map(GridCell::flat).noneMatch(HeaderWords::isLabel) || names.stream().noneMatch(HeaderWords::isValue)) return null;
+    RowAlignment alignment = new RowAlignment(names, true);
+    int headerRows = rows.size();
     java.util.Set<Integer> unaligned = new java.util.TreeSet<>();
     List<GridCell> previousAligned = null;
     List<GridCell> previousBlock = null;
@@ -363,7 +354,7 @@ public final class TextTableReader {
         List<GridCell> joined = new ArrayList<>(previousBlock);
         joined.add(new GridCell("", -1, true));
         joined.addAll(block);
-        List<GridCell> row = alignment.align(joined, rows.size() > 2 ? rows.get(rows.size() - 2) : null);
+        List<GridCell> row = alignment.align(joined, rows.size() > headerRows + 1 ? rows.get(rows.size() - 2) : null);
         if (row != null) {
           rows.set(rows.size() - 1, row);
           unaligned.remove(rows.size() - 1);
@@ -376,7 +367,7 @@ public final class TextTableReader {
       List<GridCell> row = alignment.align(block, previousAligned);
       if (row == null) {
         // not a row of this table at all (prose after it): the table ended; else a row reported whole
-        if (isProseLine(lines.get(b)) || !BareRowFit.labelLike(first) && !RowAlignment.serialLike(first) && !BareRowFit.groupLike(first)) break;
+        if (isProseLine(lines.get(b)) || !RowAlignment.startsRow(first) && !BareRowFit.groupLike(first)) break;
         rows.add(List.copyOf(block));
         unaligned.add(rows.size() - 1);
       } else {
@@ -386,10 +377,106 @@ public final class TextTableReader {
       previousBlock = block;
       j = end = e;
     }
-    if (rows.size() < 2) return null;
+    if (rows.size() <= headerRows) return null;
     List<GridCell> notes = new ArrayList<>();
     end = collectNotesAfter(lines, end, notes);
     return new Grid("row_blocks", List.copyOf(rows), List.copyOf(notes), null, -1, start, end, unaligned);
+  }
+
+  private static final int UNALIGNED_CELL = -8;
+  private static final int MAX_EXTRA_CELLS = 6;
+
+  /**
+   * A stream of cells cut into rows: of all the ways to cut it, the one whose rows align best to the header's columns
+   * ({@link RowAlignment}); a section line (二、社会保障) is a row of its own. Cells that fit no row are kept together up
+   * to the next cell that can start one, as a row reported not aligned (its index, counted from {@code firstRow}, goes
+   * to {@code unaligned}) — never read shifted.
+   */
+  static List<List<GridCell>> segmentRows(RowAlignment alignment, List<GridCell> cells, int firstRow, java.util.Set<Integer> unaligned) {
+    int n = cells.size();
+    int[] best = new int[n + 1];
+    int[] take = new int[n + 1];
+    boolean[] aligned = new boolean[n + 1];
+    best[n] = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      best[i] = Integer.MIN_VALUE;
+      if (isSection(cells.get(i).flat())) {
+        best[i] = best[i + 1];
+        take[i] = 1;
+        aligned[i] = true;
+        continue;
+      }
+      for (int len = 1; len <= alignment.width() + MAX_EXTRA_CELLS && i + len <= n; len++) {
+        if (best[i + len] == Integer.MIN_VALUE) continue;
+        int s = alignment.score(cells.subList(i, i + len), i > 0);
+        if (s == Integer.MIN_VALUE) continue;
+        if (s + best[i + len] > best[i]) {
+          best[i] = s + best[i + len];
+          take[i] = len;
+          aligned[i] = true;
+        }
+      }
+      int j = i + 1;
+      while (j < n && !startsRow(cells.get(j).flat())) j++;
+      if (best[j] != Integer.MIN_VALUE && UNALIGNED_CELL * (j - i) + best[j] > best[i]) {
+        best[i] = UNALIGNED_CELL * (j - i) + best[j];
+        take[i] = j - i;
+        aligned[i] = false;
+      }
+    }
+    List<List<GridCell>> rows = new ArrayList<>();
+    List<GridCell> previous = null;
+    for (int i = 0; i < n; i += take[i]) {
+      List<GridCell> part = cells.subList(i, i + take[i]);
+      if (aligned[i] && take[i] == 1 && isSection(part.get(0).flat())) {
+        rows.add(List.of(part.get(0)));
+        continue;
+      }
+      List<GridCell> row = aligned[i] ? alignment.align(part, previous) : null;
+      if (row == null) {
+        unaligned.add(firstRow + rows.size());
+        rows.add(List.copyOf(part));
+      } else {
+        rows.add(row);
+        previous = row;
+      }
+    }
+    return rows;
+  }
+
+  /** A cell that can begin a row: a 序号, a label, a category, a section. */
+  private static boolean startsRow(String text) {
+    return RowAlignment.startsRow(text) || isSection(text);
+  }
+
+  private static final Pattern SUB_VALUE = Pattern.compile(".*(20\\d\\d|年均|累计).*");
+
+  /**
+   * The header of a stream of cells as header rows. A value header without a year (“十五五”目标) followed, at the end
+   * of the header, by two or more value headers with a year or 年均 / 累计 (2030年, 年均［累计］) is their parent: it is
+   * printed once above them, so the header is two rows and the columns one fewer than its cells. Otherwise one row.
+   */
+  private static List<List<GridCell>> spannedHeader(List<GridCell> cells) {
+    int n = cells.size();
+    for (int p = 0; p <= n - 3; p++) {
+      String parent = HeaderWords.key(cells.get(p).flat());
+      if (!HeaderWords.isValue(parent) || SUB_VALUE.matcher(parent).matches()) continue;
+      boolean children = true;
+      for (int c = p + 1; c < n; c++) {
+        String h = HeaderWords.key(cells.get(c).flat());
+        children &= HeaderWords.isValue(h) && SUB_VALUE.matcher(h).matches();
+      }
+      if (!children) continue;
+      List<GridCell> top = new ArrayList<>(cells.subList(0, p + 1));
+      List<GridCell> bottom = new ArrayList<>();
+      for (int c = 0; c < p; c++) bottom.add(cells.get(c).covered());
+      for (int c = p + 1; c < n; c++) {
+        if (c > p + 1) top.add(cells.get(p).covered());
+        bottom.add(cells.get(c));
+      }
+      return List.of(List.copyOf(top), List.copyOf(bottom));
+    }
+    return List.of(List.copyOf(cells));
   }
 
   /** A line that cannot be a table cell: a sentence, a numbered paragraph or a heading. */

@@ -39,6 +39,11 @@ public final class ColumnRoles {
       this(index, header, role, year, null);
     }
 
+    /** Values stated per year: the header says 年均 (年均［累计］: a bracketed cell there is a five-year total instead). */
+    public boolean perYear() {
+      return HeaderWords.key(header).contains("年均");
+    }
+
     /** The period of this column's values: its own, else the table's. */
     public PlanPeriod periodOr(PlanPeriod table) {
       return period != null ? period : table;

@@ -180,6 +180,10 @@ final class TableInterpreter {
     /** A row whose printed cells fit the header's columns in no order the table allows: every cell quarantined, none read. */
     void unaligned(List<GridCell> row) {
       int rowLine = line(doc, Grid.rowLineIndex(row));
+      if (row.size() != width) {
+        misfit(row, rowLine);
+        return;
+      }
       rowsNotRead++;
       String cells = String.join(" / ", row.stream().filter(c -> !c.blank()).map(GridCell::flat).toList());
       String msg = "row at line " + rowLine + " of table " + table.tableRef() + " (" + cells + ") cannot be aligned to the header's "
@@ -308,7 +312,7 @@ final class TableInterpreter {
           region.code(), region.name(), col.periodOr(period).code(),
           ir.indicator().map(Indicator::id).orElse(null), ir.label().name(),
           col.role().observationRole().code(), col.year(), v.kind().code(), value, unit,
-          cell.flat(), unitRaw, v.comparator(), v.cumulative(), v.annual(), ir.attribute(),
+          cell.flat(), unitRaw, v.comparator(), v.cumulative(), v.annual() || col.perYear() && !v.cumulative(), ir.attribute(),
           join(attached.text(), ir.note()), SourceKind.TABLE.code(), file, cellLine, doc.locatorAt(cellLine),
           table.tableRef(), col.header(),
           String.join(";", flags));
