@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class HeaderWords {
   /** 指标, 指标名称, 一级指标, 二级指标, 主要指标, 指标（单位）, 指标名称及单位 … */
-  private static final Pattern LABEL = Pattern.compile("^(一级|二级|三级|主要|具体|核心)?指标(名称|项目|内容)?(及单位|\\(单位\\))?$");
+  private static final Pattern LABEL = Pattern.compile("^(一级|二级|三级|主要|具体|核心)?指标(名称|项目|内容|项)?(及单位|\\(单位\\))?$");
   private static final Pattern SERIAL = Pattern.compile("^(序号|编号|序)$");
   private static final Pattern CATEGORY = Pattern.compile("^(类别|类型|分类|领域|方面|指标类别|指标类型)$");
   private static final Pattern UNIT = Pattern.compile("^(计量)?单位$");

@@ -191,7 +191,9 @@ final class RowAlignment {
     boolean valueStart = VALUE_START.matcher(s).find() || MISSING.contains(s);
     return switch (kind) {
       case SERIAL -> SERIAL.matcher(s).matches() ? FITS : CONTRADICTS;
-      case CATEGORY, GROUP -> han >= 2 && !DIGIT.matcher(s).find() && !attribute ? FITS : CONTRADICTS;
+      // a 类型 column may hold 约束性 / 预期性 (then it is the 属性 column, read by its content)
+      case CATEGORY -> attribute ? 0 : han >= 2 && !DIGIT.matcher(s).find() ? FITS : CONTRADICTS;
+      case GROUP -> han >= 2 && !DIGIT.matcher(s).find() && !attribute ? FITS : CONTRADICTS;
       case LABEL -> attribute || SERIAL.matcher(s).matches() || han < 2 || UNIT_WORD.matcher(s).matches()
           || valueStart && !s.isEmpty() && !HAN.matcher(s.substring(0, 1)).find() ? CONTRADICTS
           : han >= 4 ? FITS : 0;

@@ -42,6 +42,7 @@ final class TableInterpreter {
   private static final java.util.Set<String> NO_UNIT = java.util.Set.of("—", "-", "－", "/", "／", "——");
   private static final int MAX_HEADER_ROWS = 3;
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+  private static final Pattern ATTRIBUTE_WORD = Pattern.compile("^(约束|预期)性?");
   private static final Pattern PERIOD_NAME = Pattern.compile("十[一二三四五六七八九]五");
   private static final Pattern YEAR = Pattern.compile("(20\\d\\d)");
 
@@ -76,6 +77,7 @@ final class TableInterpreter {
           where + " names no plan period (十X五) and no period years, nor does the document");
     }
     List<ColumnRoles.Column> columns = new ArrayList<>(ColumnRoles.assign(paths, period, table.title().contains("完成")));
+    attributesByContent(columns, rows, bodyRow);
     if (indexOf(columns, ColumnRole.LABEL) < 0 || columns.stream().noneMatch(c -> c.role().holdsValues())) {
       return notRead(doc, region, table, bodyRow, sink, QuarantineReason.TABLE_HEADER_NOT_UNDERSTOOD,
           "header " + columns.stream().map(ColumnRoles.Column::header).toList() + " of " + where + " has no 指标 or no value column");
@@ -307,15 +309,41 @@ final class TableInterpreter {
         unit = null;
       }
       String file = doc.fileName();
+      // a five-year total: bracketed or 累计 in the cell; for an indicator outside the catalog also 累计 in its label
+      // (累计新增公共停车泊位, 五年累计…) — a catalog indicator's aliases say what its plain cells are
+      boolean cumulative = v.cumulative() || v.kind() == ValueKind.NUMBER && ir.indicator().isEmpty() && ir.label().name().contains("累计");
       return new Observation(
           cellId(file, cellLine, table.tableRef(), col.index()),
           region.code(), region.name(), col.periodOr(period).code(),
           ir.indicator().map(Indicator::id).orElse(null), ir.label().name(),
           col.role().observationRole().code(), col.year(), v.kind().code(), value, unit,
-          cell.flat(), unitRaw, v.comparator(), v.cumulative(), v.annual() || col.perYear() && !v.cumulative(), ir.attribute(),
+          cell.flat(), unitRaw, v.comparator(), cumulative, v.annual() || col.perYear() && !cumulative, ir.attribute(),
           join(attached.text(), ir.note()), SourceKind.TABLE.code(), file, cellLine, doc.locatorAt(cellLine),
           table.tableRef(), col.header(),
           String.join(";", flags));
+    }
+  }
+
+  /**
+   * A 类型 / 类别 column whose cells are 约束性 / 预期性 (松江: 序号 / 类别 / 指标项 / … / 类型) is the table's 属性 column, by
+   * what it holds: when the table has no 属性 header and most of the column's cells are attribute words.
+   */
+  private static void attributesByContent(List<ColumnRoles.Column> columns, List<List<GridCell>> rows, int bodyRow) {
+    if (columns.stream().anyMatch(c -> c.role() == ColumnRole.ATTRIBUTE)) return;
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnRoles.Column c = columns.get(i);
+      if (c.role() != ColumnRole.CATEGORY) continue;
+      int filled = 0;
+      int attributes = 0;
+      for (int r = Math.max(bodyRow, 0); r < rows.size(); r++) {
+        if (c.index() >= rows.get(r).size() || !rows.get(r).get(c.index()).origin() || rows.get(r).get(c.index()).blank()) continue;
+        filled++;
+        if (ATTRIBUTE_WORD.matcher(rows.get(r).get(c.index()).flat()).find()) attributes++;
+      }
+      if (filled > 0 && attributes * 2 > filled) {
+        columns.set(i, new ColumnRoles.Column(c.index(), c.header(), ColumnRole.ATTRIBUTE, null));
+        return;
+      }
     }
   }
 

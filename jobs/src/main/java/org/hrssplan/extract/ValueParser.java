@@ -114,7 +114,7 @@ public final class ValueParser {
       String unit = m.group(2);
       if (unit.isEmpty()) unit = null;
       else if (catalog.unit(unit).isEmpty()) {
-        if (HAS_DIGIT.matcher(unit).find()) {
+        if (HAS_DIGIT.matcher(unit).find() && !UNIT_WORD.matcher(unit).matches()) {
           return ParsedValue.error(QuarantineReason.UNPARSEABLE_VALUE, "cannot read a number from '" + cellText.strip() + "'");
         }
         // a short unit word the table lacks (km, 座, 万乘次) is kept as printed: whether that is allowed depends on the
