@@ -287,7 +287,7 @@ public final class TextTableReader {
     }
     // a header with no cell after it is two headings that happen to say 指标 and 目标, not a table
     if (!label || !value || width < 2 || width == cells.size()) return null;
-    List<List<GridCell>> rows = new ArrayList<>(spannedHeader(cells.subList(0, width)));
+    List<List<GridCell>> rows = new ArrayList<>(spannedHeader(fuseHeader(cells.subList(0, width))));
     List<String> header = rows.get(rows.size() - 1).stream().map(GridCell::flat).toList();
     java.util.Set<Integer> unaligned = new java.util.TreeSet<>();
     rows.addAll(segmentRows(new RowAlignment(header, !blankSeparated), cells.subList(width, cells.size()), rows.size(), unaligned));
@@ -297,7 +297,32 @@ public final class TextTableReader {
   }
 
   // ------------------------------------------------------------------ one row per block of lines
-  private static final Pattern PERIOD_ONLY = Pattern.compile("^十[一二三四五六七八九]五(时期|期间)?$");
+  private static final Pattern PERIOD_OR_YEAR_ONLY = Pattern.compile("^(十[一二三四五六七八九]五(时期|期间)?|20\\d\\d年?)$");
+  private static final Pattern ROLE_ONLY = Pattern.compile("^(现状|目标|完成|基数|基准|规划|预期|实际)(值|数)?$");
+
+  /**
+   * Header cells printed in two pieces, joined: a period or year and the role under it (“十四五” / 完成值, 2025年 /
+   * 现状值), 指标 and 属性 (指标属性). Each piece alone is a header word too, so
+   * they are told apart only by what they make together.
+   */
+  static List<GridCell> fuseHeader(List<GridCell> cells) {
+    List<GridCell> out = new ArrayList<>();
+    for (GridCell c : cells) {
+      GridCell last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null) {
+        String a = HeaderWords.key(last.text());
+        String b = HeaderWords.key(c.text());
+        boolean roleUnder = PERIOD_OR_YEAR_ONLY.matcher(a).matches() && ROLE_ONLY.matcher(b).matches();
+        boolean labelWord = a.equals("指标") && HeaderWords.isAttribute(a + b);
+        if (roleUnder || labelWord) {
+          out.set(out.size() - 1, new GridCell(last.text() + "\n" + c.text(), last.lineIndex(), last.origin()));
+          continue;
+        }
+      }
+      out.add(c);
+    }
+    return out;
+  }
 
   /**
    * A header of cells on consecutive lines, then one row per block of consecutive lines, a blank line ending each
@@ -312,14 +337,9 @@ public final class TextTableReader {
     for (; j < lines.size() && !lines.get(j).isBlank(); j++) {
       String s = lines.get(j).strip();
       if (!HeaderWords.isHeader(s) || s.contains("|") || lines.get(j).contains("\t")) return null;
-      GridCell last = header.isEmpty() ? null : header.get(header.size() - 1);
-      if (last != null && PERIOD_ONLY.matcher(HeaderWords.key(last.text())).matches() && HeaderWords.isValue(s)
-          && !PERIOD_ONLY.matcher(HeaderWords.key(s)).matches() && !HeaderWords.key(s).matches(".*(20\\d\\d|十[一二三四五六七八九]五).*")) {
-        header.set(header.size() - 1, new GridCell(last.text() + "\n" + s, last.lineIndex(), true));
-      } else {
-        header.add(new GridCell(s, j, true));
-      }
+      header.add(new GridCell(s, j, true));
     }
+    header = fuseHeader(header);
     if (header.size() < 2) return null;
     List<List<GridCell>> rows = new ArrayList<>(spannedHeader(header));
     List<String> names = rows.get(rows.size() - 1).stream().map(GridCell::flat).toList();
