@@ -31,7 +31,7 @@ final class RowAlignment {
   enum Kind { SERIAL, CATEGORY, GROUP, LABEL, UNIT, ATTRIBUTE, VALUE, NOTE, OTHER }
 
   private final List<Kind> kinds;
-  private final int maxLinesPerCell;
+  private final boolean wrappedCells;
 
   /**
    * @param header      the header's column names
@@ -39,7 +39,7 @@ final class RowAlignment {
    *                     given cell is already a whole cell (cells between blank lines)
    */
   RowAlignment(List<String> header, boolean wrappedCells) {
-    this.maxLinesPerCell = wrappedCells ? MAX_LINES_PER_CELL : 1;
+    this.wrappedCells = wrappedCells;
     List<Integer> grouping = BareRowFit.groupingColumns(header);
     List<Kind> k = new ArrayList<>();
     for (int c = 0; c < header.size(); c++) {
@@ -122,7 +122,7 @@ final class RowAlignment {
           top = skip + best[c + 1][i];
           pick = 0;
         }
-        for (int k = 1; k <= maxLinesPerCell && i + k <= n; k++) {
+        for (int k = 1; k <= MAX_LINES_PER_CELL && i + k <= n; k++) {
           if (best[c + 1][i + k] == IMPOSSIBLE) continue;
           int s = takeScore(c, lines.subList(i, i + k));
           if (s == IMPOSSIBLE) continue;
@@ -171,8 +171,14 @@ final class RowAlignment {
       }
       for (GridCell l : part.subList(1, part.size())) {
         String s = l.text().strip();
-        // a value's parenthesised second line (（2025年较2020年下降）, （其中2026年0.23万套）) belongs to it
-        penalty += kind == Kind.VALUE && (s.startsWith("（") || s.startsWith("(")) ? 0 : 1;
+        // a parenthesised line belongs to the cell before it: a value's (（2025年较2020年下降）, （其中2026年0.23万套）),
+        // a label's unit (（平方公里）) — even where cells are otherwise whole
+        boolean parenthesised = s.startsWith("（") || s.startsWith("(");
+        // where cells are whole, only a label or a category may still be printed in two (年均低效建设用地 / 减量化规模)
+        if (!wrappedCells && !parenthesised && kind != Kind.LABEL && kind != Kind.CATEGORY) return IMPOSSIBLE;
+        // each piece of a wrapped label is itself label text: never a unit, an attribute or a number
+        if ((kind == Kind.LABEL || kind == Kind.CATEGORY) && !parenthesised && fit(kind, s) == CONTRADICTS) return IMPOSSIBLE;
+        penalty += parenthesised && (kind == Kind.VALUE || kind == Kind.LABEL) ? 0 : 1;
       }
     }
     int fit = fit(kind, flat(String.join("\n", part.stream().map(GridCell::text).toList())));

@@ -42,6 +42,8 @@ final class TableInterpreter {
   private static final java.util.Set<String> NO_UNIT = java.util.Set.of("—", "-", "－", "/", "／", "——");
   private static final int MAX_HEADER_ROWS = 3;
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+  /** A value with a remark in parentheses after it on its line: 力争达到20左右（2030年较2025年下降）. */
+  private static final Pattern TRAILING_REMARK = Pattern.compile("^(.*\\d.*?)([（(][^（）()]*\\p{IsHan}[^（）()]*[）)])$");
   private static final Pattern ATTRIBUTE_WORD = Pattern.compile("^(约束|预期)性?");
   private static final Pattern PERIOD_NAME = Pattern.compile("十[一二三四五六七八九]五");
   private static final Pattern YEAR = Pattern.compile("(20\\d\\d)");
@@ -248,8 +250,21 @@ final class TableInterpreter {
     private void valueCell(IndicatorRow ir, ColumnRoles.Column col, GridCell cell) {
       sink.valueCells++;
       int cellLine = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : ir.line();
-      Problem problem = problemBeforeParsing(ir, col, cell, cellLine);
-      ParsedValue v = problem == null ? parser.parse(cell.flat()) : null;
+      // a line of the cell wholly in parentheses under its value is a remark on it ((2021年-2025年)), not a value
+      List<String> printed = cell.printedLines();
+      List<String> remarks = printed.stream().filter(l -> l.matches("^[（(].*[）)]$")).toList();
+      GridCell value = cell;
+      if (!remarks.isEmpty() && remarks.size() < printed.size()) {
+        value = new GridCell(String.join("\n", printed.stream().filter(l -> !remarks.contains(l)).toList()), cell.lineIndex(), cell.origin());
+      }
+      String remark = value == cell ? null : String.join(" ", remarks);
+      java.util.regex.Matcher trailing = TRAILING_REMARK.matcher(value.flat());
+      if (printed.size() - remarks.size() == 1 && trailing.matches()) {
+        remark = remark == null ? trailing.group(2) : trailing.group(2) + " " + remark;
+        value = new GridCell(trailing.group(1), cell.lineIndex(), cell.origin());
+      }
+      Problem problem = problemBeforeParsing(ir, col, value, cellLine);
+      ParsedValue v = problem == null ? parser.parse(value.flat()) : null;
       if (problem == null && !v.ok()) problem = new Problem(v.errorCode(), doc.displayName() + " " + doc.where(cellLine) + ": " + v.errorMessage());
       if (problem == null && v.unitPrinted() != null && catalog.unit(v.unitPrinted()).isEmpty() && ir.indicator().isPresent()) {
         problem = new Problem(QuarantineReason.UNKNOWN_UNIT, doc.displayName() + " " + doc.where(cellLine) + ": unit '" + v.unitPrinted()
@@ -264,7 +279,7 @@ final class TableInterpreter {
             problem.message()));
         return;
       }
-      sink.observe(observation(ir, col, cell, cellLine, v));
+      sink.observe(observation(ir, col, cell, cellLine, v, remark));
     }
 
     /** What keeps a cell from being read at all: its column, a repeated indicator, several numbers, an unknown unit. */
@@ -288,7 +303,7 @@ final class TableInterpreter {
       return null;
     }
 
-    private Observation observation(IndicatorRow ir, ColumnRoles.Column col, GridCell cell, int cellLine, ParsedValue v) {
+    private Observation observation(IndicatorRow ir, ColumnRoles.Column col, GridCell cell, int cellLine, ParsedValue v, String remark) {
       TreeSet<String> flags = new TreeSet<>();
       if (ir.label().marked()) flags.add(QualityFlags.INDICATOR_MARKED);
       if (ir.indicator().isEmpty()) flags.add(QualityFlags.UNKNOWN_INDICATOR);
@@ -318,7 +333,7 @@ final class TableInterpreter {
           ir.indicator().map(Indicator::id).orElse(null), ir.label().name(),
           col.role().observationRole().code(), col.year(), v.kind().code(), value, unit,
           cell.flat(), unitRaw, v.comparator(), cumulative, v.annual() || col.perYear() && !cumulative, ir.attribute(),
-          join(attached.text(), ir.note()), SourceKind.TABLE.code(), file, cellLine, doc.locatorAt(cellLine),
+          join(join(remark, attached.text()), ir.note()), SourceKind.TABLE.code(), file, cellLine, doc.locatorAt(cellLine),
           table.tableRef(), col.header(),
           String.join(";", flags));
     }

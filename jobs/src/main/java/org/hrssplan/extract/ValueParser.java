@@ -33,7 +33,7 @@ public final class ValueParser {
       List.of("不超过", "不高于", "不大于", "不低于", "不少于", "不小于", "低于", "少于", "小于", "超过", "高于", "大于", "多于",
           "≤", "≥", "<=", ">=", "⩽", "⩾", "<", ">");
   private static final List<String> SUFFIX_WORDS = List.of("以上", "以内", "以下", "左右");
-  private static final List<String> FILLER = List.of("完成", "达到", "保持在", "稳定在", "控制在", "均", "达", "约");
+  private static final List<String> FILLER = List.of("力争", "完成", "达到", "保持在", "稳定在", "控制在", "均", "达", "约");
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
   private static final Pattern HAS_CJK = Pattern.compile("[\\p{IsHan}]");
 
