@@ -11,9 +11,10 @@ public final class HeaderWords {
   private static final Pattern LABEL = Pattern.compile("^(一级|二级|三级|主要|具体|核心)?指标(名称|项目|内容|项)?(及单位|\\(单位\\))?$");
   private static final Pattern SERIAL = Pattern.compile("^(序号|编号|序)$");
   private static final Pattern CATEGORY = Pattern.compile("^(类别|类型|分类|领域|方面|指标类别|指标类型)$");
-  private static final Pattern UNIT = Pattern.compile("^(计量)?单位$");
+  private static final Pattern UNIT = Pattern.compile("^(计量|指标)?单位$");
   private static final Pattern ATTRIBUTE = Pattern.compile("^(指标)?(属性|性质)$");
-  private static final Pattern NOTE = Pattern.compile("^(备注|说明|注释)$");
+  /** 备注, and a column that judges the row (进展评价 已完成): text kept with the row, no values. */
+  private static final Pattern NOTE = Pattern.compile("^(备注|说明|注释|进展评价|进展情况|完成评价|评价)$");
   private static final Pattern VALUE_WORD = Pattern.compile("目标|完成|基数|基准|基期|实际|现状|预期值|规划值|年均|十[一二三四五六七八九]五");
   private static final Pattern YEAR = Pattern.compile("^20\\d\\d年?.{0,6}$");
   private static final Pattern ANY_YEAR = Pattern.compile("20\\d\\d");

@@ -203,7 +203,7 @@ final class RowAlignment {
       case LABEL -> attribute || SERIAL.matcher(s).matches() || han < 2 || UNIT_WORD.matcher(s).matches()
           || valueStart && !s.isEmpty() && !HAN.matcher(s.substring(0, 1)).find() ? CONTRADICTS
           : han >= 4 ? FITS : 0;
-      case UNIT -> !attribute && s.length() <= 10 && (han > 0 || s.matches("^[%‰A-Za-z/²³·]+\\d?$") || s.startsWith("%") || s.startsWith("％"))
+      case UNIT -> MISSING.contains(s) ? FITS : !attribute && s.length() <= 10 && (han > 0 || s.matches("^[%‰A-Za-z/²³·]+\\d?$") || s.startsWith("%") || s.startsWith("％"))
           && !s.matches(".*\\d{2,}.*") ? FITS : CONTRADICTS;
       case ATTRIBUTE -> attribute ? FITS : CONTRADICTS;
       case VALUE -> attribute || SERIAL.matcher(s).matches() && s.matches("^[一二三四五六七八九十]+[、.]?$") ? CONTRADICTS

@@ -250,8 +250,12 @@ public final class TextTableReader {
   private static Grid readBareCells(List<String> lines, int start) {
     boolean blankSeparated = start + 1 < lines.size() && lines.get(start + 1).isBlank();
     if (!blankSeparated) {
-      Grid blocks = readRowBlocks(lines, start);
-      if (blocks != null) return blocks;
+      if (headerGoesOnBetweenBlankLines(lines, start)) {
+        blankSeparated = true;
+      } else {
+        Grid blocks = readRowBlocks(lines, start);
+        if (blocks != null) return blocks;
+      }
     }
     List<GridCell> cells = new ArrayList<>();
     int j = start;
@@ -267,7 +271,9 @@ public final class TextTableReader {
       if (!cells.isEmpty() && (isProseLine(line) || TableTitle.reference(s) != null || isNote(s) || s.contains("|") || line.contains("\t"))) break;
       int k = j + 1;
       StringBuilder text = new StringBuilder(s);
-      if (blankSeparated) {
+      // header words on consecutive lines before any body cell are cells of their own (指标名称 ␤ 指标属性 ␤␤ 目标值)
+      boolean headerLine = HeaderWords.isHeader(s) && cells.stream().allMatch(c -> HeaderWords.isHeader(c.flat()));
+      if (blankSeparated && !headerLine) {
         while (k < lines.size() && !lines.get(k).isBlank() && !isProseLine(lines.get(k)) && !isNote(lines.get(k).strip())) {
           text.append('\n').append(lines.get(k).strip());
           k++;
@@ -497,6 +503,21 @@ public final class TextTableReader {
       return List.of(List.copyOf(top), List.copyOf(bottom));
     }
     return List.of(List.copyOf(cells));
+  }
+
+  /**
+   * A header whose first words are on consecutive lines and whose next words follow between blank lines
+   * (指标名称 ␤ 指标属性 ␤␤ 目标值（2025年） ␤␤ …): its body is cells between blank lines, not blocks of rows.
+   */
+  private static boolean headerGoesOnBetweenBlankLines(List<String> lines, int start) {
+    int e = start;
+    while (e < lines.size() && !lines.get(e).isBlank()) {
+      if (!HeaderWords.isHeader(lines.get(e).strip())) return false;
+      e++;
+    }
+    while (e < lines.size() && lines.get(e).isBlank()) e++;
+    return e < lines.size() && HeaderWords.isHeader(lines.get(e).strip()) && !isProseLine(lines.get(e))
+        && e + 1 < lines.size() && lines.get(e + 1).isBlank();
   }
 
   /** A line that cannot be a table cell: a sentence, a numbered paragraph or a heading. */

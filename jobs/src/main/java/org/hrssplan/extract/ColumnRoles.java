@@ -119,6 +119,8 @@ public final class ColumnRoles {
       // a target for the year before the period (2020年 / 目标 in a 十四五 table) is the previous period's target
       return new Column(index, header, role, year, PlanPeriod.endingIn(year));
     }
+    // in a completion table the 现状 (status quo) at the period's end is what the period reached
+    if (role == ColumnRole.BASE && completionTable && year != null && year == period.endYear()) role = ColumnRole.ACTUAL;
     if (role.holdsValues() && year != null && year == period.baseYear()) role = ColumnRole.BASE;
     return new Column(index, header, role, year);
   }

@@ -34,6 +34,7 @@ public final class ValueParser {
           "≤", "≥", "<=", ">=", "⩽", "⩾", "<", ">");
   private static final List<String> SUFFIX_WORDS = List.of("以上", "以内", "以下", "左右");
   private static final List<String> FILLER = List.of("力争", "完成", "达到", "保持在", "稳定在", "控制在", "均", "达", "约");
+  private static final Pattern PERCENT_FOOTNOTE = Pattern.compile("^(.*\\d[%％])\\d$");
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
   private static final Pattern HAS_CJK = Pattern.compile("[\\p{IsHan}]");
 
@@ -49,6 +50,12 @@ public final class ValueParser {
     while (t.endsWith("*")) {
       marker = true;
       t = t.substring(0, t.length() - 1).strip();
+    }
+    // a footnote number printed after a percentage (35%1, 74.2%2) is a marker like *
+    Matcher note = PERCENT_FOOTNOTE.matcher(t);
+    if (note.matches()) {
+      marker = true;
+      t = note.group(1);
     }
     if (MISSING.contains(t)) {
       return new ParsedValue(ValueKind.MISSING, null, null, null, false, false, marker, null, null);
