@@ -175,10 +175,16 @@ final class RowAlignment {
         // a label's unit (（平方公里）) — even where cells are otherwise whole
         boolean parenthesised = s.startsWith("（") || s.startsWith("(");
         // where cells are whole, only a label or a category may still be printed in two (年均低效建设用地 / 减量化规模)
-        if (!wrappedCells && !parenthesised && kind != Kind.LABEL && kind != Kind.CATEGORY) return IMPOSSIBLE;
+        if (!wrappedCells && !parenthesised && kind != Kind.LABEL && kind != Kind.CATEGORY && kind != Kind.UNIT) return IMPOSSIBLE;
         // each piece of a wrapped label is itself label text: never a unit, an attribute or a number
         if ((kind == Kind.LABEL || kind == Kind.CATEGORY) && !parenthesised && fit(kind, s) == CONTRADICTS) return IMPOSSIBLE;
-        penalty += parenthesised && (kind == Kind.VALUE || kind == Kind.LABEL) ? 0 : 1;
+        // a value goes on over lines only with its remark, with more numbers (a cell of several), or as words
+        if (kind == Kind.VALUE && !parenthesised && !DIGIT.matcher(s).find()
+            && DIGIT.matcher(String.join("", part.stream().map(GridCell::text).toList())).find()) {
+          return IMPOSSIBLE;
+        }
+        // a category broken one word per line (地震 / 监测 / 预报) costs nothing; other wraps a little
+        penalty += parenthesised && (kind == Kind.VALUE || kind == Kind.LABEL) || kind == Kind.CATEGORY || kind == Kind.GROUP ? 0 : 1;
       }
     }
     int fit = fit(kind, flat(String.join("\n", part.stream().map(GridCell::text).toList())));

@@ -393,7 +393,10 @@ public final class TextTableReader {
       List<GridCell> row = alignment.align(block, previousAligned);
       if (row == null) {
         // not a row of this table at all (prose after it): the table ended; else a row reported whole
-        if (isProseLine(lines.get(b)) || !RowAlignment.startsRow(first) && !BareRowFit.groupLike(first)) break;
+        if (isProseLine(lines.get(b)) || isSection(first) || block.size() > 2 * alignment.width()
+            || !RowAlignment.startsRow(first) && !BareRowFit.groupLike(first)) {
+          break;
+        }
         rows.add(List.copyOf(block));
         unaligned.add(rows.size() - 1);
       } else {
