@@ -159,6 +159,12 @@ public final class PlanExtractor implements Serializable {
       sink.findings.add(TableInterpreter.finding(doc, region.orElse(null), TableInterpreter.TABLE_NOT_READ, docPeriod, doc.sourceLine(header),
           "the words of an indicator table header ('" + doc.line(header).strip() + "' with 属性/目标/基数 nearby) stand outside any table read"));
     }
+    for (int title : located.numberRunsWithoutTable()) {
+      tablesNotFullyRead++;
+      sink.findings.add(TableInterpreter.finding(doc, region.orElse(null), TableInterpreter.TABLE_NOT_READ, docPeriod, doc.sourceLine(title),
+          "the title '" + doc.line(title).strip() + "' is followed by lines of figures laid out as a table, but no indicator table"
+              + " (a 指标 header with value columns) was read there"));
+    }
     if (docPeriod != null) new ProseTargetExtractor(catalog).extract(doc, region.orElse(null), docPeriod, tables, sink);
     List<Finding> findings = new ArrayList<>(sink.findings);
     findings.addAll(new FindingRules(catalog, thresholds).apply(doc, sink.observations, scopeNotes));

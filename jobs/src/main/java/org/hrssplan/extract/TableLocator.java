@@ -37,7 +37,12 @@ public final class TableLocator {
   private TableLocator() {}
 
   /** The tables found, and the places where a table should have been read and none was. */
-  public record Located(List<RawTable> tables, List<Integer> titlesWithoutTable, List<Integer> headerWordsWithoutTable) {}
+  /**
+   * @param numberRunsWithoutTable lines of titles (表1 …) that a run of short lines with numbers follows, where no table
+   *                               was read: a table of figures the reader did not recognise
+   */
+  public record Located(List<RawTable> tables, List<Integer> titlesWithoutTable, List<Integer> headerWordsWithoutTable,
+                        List<Integer> numberRunsWithoutTable) {}
 
   public static Located locate(PlanDocument doc) {
     List<Block> blocks = doc.blocks();
@@ -78,6 +83,7 @@ public final class TableLocator {
     }
     List<Integer> orphanTitles = new ArrayList<>();
     List<Integer> orphanHeaders = new ArrayList<>();
+    List<Integer> orphanRuns = new ArrayList<>();
     for (int b = 0; b < blocks.size(); b++) {
       if (!(blocks.get(b) instanceof Paragraph p) || usedTitles.contains(p.firstLineIndex())) continue;
       String text = p.text();
@@ -85,9 +91,33 @@ public final class TableLocator {
         orphanTitles.add(p.firstLineIndex());
       } else if (HeaderWords.isLabel(text) && headerWordsFollow(blocks, b)) {
         orphanHeaders.add(p.firstLineIndex());
+      } else if (TableTitle.isTitle(text) && TableTitle.reference(text) != null && figuresFollow(blocks, b)) {
+        orphanRuns.add(p.firstLineIndex());
       }
     }
-    return new Located(List.copyOf(tables), List.copyOf(orphanTitles), List.copyOf(orphanHeaders));
+    return new Located(List.copyOf(tables), List.copyOf(orphanTitles), List.copyOf(orphanHeaders), List.copyOf(orphanRuns));
+  }
+
+  private static final int FIGURE_RUN_CELLS = 8;
+  private static final int FIGURE_RUN_NUMBERS = 3;
+  private static final int FIGURE_CELL_LENGTH = 30;
+
+  /**
+   * Right after a title, a run of at least {@value #FIGURE_RUN_CELLS} short lines (cells of a flattened table), at
+   * least {@value #FIGURE_RUN_NUMBERS} of them a figure alone, before any sentence or table: figures laid out as a
+   * table that was not read.
+   */
+  private static boolean figuresFollow(List<Block> blocks, int titleBlock) {
+    int cells = 0;
+    int numbers = 0;
+    for (int k = titleBlock + 1; k < blocks.size() && blocks.get(k) instanceof Paragraph q; k++) {
+      String t = q.text().strip();
+      if (t.length() > FIGURE_CELL_LENGTH || TextTableReader.isProseLine(t) || TableTitle.reference(t) != null) break;
+      cells++;
+      // a figure: a number alone in its cell, not a small whole number (a 序号 of a project list)
+      if (t.matches("^[<>≤≥＜＞约]?\\d+(\\.\\d+)?\\s*[%％]?$") && !t.matches("^\\d{1,2}$")) numbers++;
+    }
+    return cells >= FIGURE_RUN_CELLS && numbers >= FIGURE_RUN_NUMBERS;
   }
 
   /** The first row holding a label header cell and, in it or in the rows that continue the header, a value header; -1 if none. */
