@@ -106,6 +106,8 @@ public final class ColumnRoles {
       role = ColumnRole.BASE;
     } else if (year != null && year == period.endYear()) {
       role = completionTable ? ColumnRole.ACTUAL : ColumnRole.TARGET;
+    } else if (year != null && year > period.endYear()) {
+      role = ColumnRole.TARGET;                       // a 远景 year beyond the plan's period: a later target of it
     } else if (year == null && named != null && named.number() == period.number()) {
       role = completionTable ? ColumnRole.ACTUAL : ColumnRole.TARGET;
       year = period.endYear();

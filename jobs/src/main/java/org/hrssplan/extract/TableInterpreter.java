@@ -73,6 +73,10 @@ final class TableInterpreter {
     List<List<String>> paths = headerPaths(rows, headerRow, bodyRow);
     PlanPeriod period = PlanPeriod.fromText(table.title());
     if (period == null) period = periodFromHeaders(paths);
+    // a year after the plan's own period (a 2035 远景 column in a 十四五 plan) is a later target of the same plan
+    if (period != null && documentPeriod != null && period.number() > documentPeriod.number() && PlanPeriod.fromText(table.title()) == null) {
+      period = documentPeriod;
+    }
     if (period == null) period = documentPeriod;
     if (period == null) {
       return notRead(doc, region, table, bodyRow, sink, QuarantineReason.PLAN_PERIOD_UNKNOWN,

@@ -127,4 +127,19 @@ class UnseenShapesTest {
     assertEquals("partially_extracted", r.account().status());
     assertEquals(1, r.findings().stream().filter(f -> f.findingType().equals("row_not_read")).count());
   }
+
+  @Test
+  void aLaterYearColumnIsALaterTargetOfTheSamePlanNotAnotherPeriod() throws Exception {
+    // a 十四五 plan whose table also prints the 2035 远景 targets: every value stays with 十四五, the 2035 column a target
+    ExtractionResult r = extract("vision_2035_column.txt");
+    assertEquals(List.of(
+        "14th L5 surveyed_urban_unemployment_rate base 2020 = 5.6 % anticipatory",
+        "14th L5 surveyed_urban_unemployment_rate target 2025 <= 5.5 % anticipatory",
+        "14th L5 surveyed_urban_unemployment_rate target 2035 <= 5 % anticipatory",
+        "14th L6 unemployment_insurance_insured base 2020 = 5.05 万人 binding",
+        "14th L6 unemployment_insurance_insured target 2025 = 6.02 万人 binding",
+        "14th L6 unemployment_insurance_insured target 2035 = 7.5 万人 binding"),
+        r.observations().stream().map(o -> o.planPeriod() + " " + ObservationText.of(List.of(o)).get(0)).toList());
+    assertEquals("extracted", r.account().status());
+  }
 }
