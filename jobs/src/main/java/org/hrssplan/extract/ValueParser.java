@@ -34,6 +34,8 @@ public final class ValueParser {
           "≤", "≥", "<=", ">=", "⩽", "⩾", "<", ">");
   private static final List<String> SUFFIX_WORDS = List.of("以上", "以内", "以下", "左右");
   private static final List<String> FILLER = List.of("力争", "完成", "达到", "保持在", "稳定在", "控制在", "均", "达", "约");
+  /** Two numbers joined by a dash or 至: a range (35-40, 3000—4000, 25～27%). */
+  private static final Pattern RANGE = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*[-—–－～~至]+\\s*(\\d+(?:\\.\\d+)?)([%‰\\p{IsHan}]{0,4})$");
   private static final Pattern PERCENT_FOOTNOTE = Pattern.compile("^(.*\\d[%％])\\d$");
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
   private static final Pattern HAS_CJK = Pattern.compile("[\\p{IsHan}]");
@@ -115,6 +117,11 @@ public final class ValueParser {
     }
     if (RATIO.matcher(t).matches()) {
       return new ParsedValue(ValueKind.RATIO, null, null, comparator, cumulative, annual, marker, null, null);
+    }
+    Matcher range = RANGE.matcher(t);
+    if (range.matches() && comparator == null) {
+      String unit = range.group(3).isEmpty() ? null : range.group(3);
+      return new ParsedValue(ValueKind.RANGE, null, unit, null, cumulative, annual, marker, null, null);
     }
     Matcher m = NUMBER_UNIT.matcher(t);
     if (m.matches()) {

@@ -43,6 +43,10 @@ class ValueParserTest {
       "5万台                | NUMBER      | 5       | 万台  | null       | false      | false  | false",
       "4.65km/km²           | NUMBER      | 4.65    | km/km² | null      | false      | false  | false",
       "10:40:50             | RATIO       | null    | null  | null       | false      | false  | false",
+      "35-40                | RANGE       | null    | null  | null       | false      | false  | false",
+      "〔3000—4000〕        | RANGE       | null    | null  | null       | true       | false  | false",
+      "25～27%              | RANGE       | null    | %     | null       | false      | false  | false",
+      "约3至5万人           | RANGE       | null    | 万人  | null       | false      | false  | false",
       "0.9:4.4:4.7          | RATIO       | null    | null  | null       | false      | false  | false",
       "—                    | MISSING     | null    | null  | null       | false      | false  | false",
       "－                   | MISSING     | null    | null  | null       | false      | false  | false",
@@ -69,7 +73,6 @@ class ValueParserTest {
       "abc       | non_numeric",
       "#REF!     | non_numeric",
       "1.2.3     | unparseable_value",
-      "约3至5万人 | unparseable_value",
       "≥>5       | conflicting_comparators",
   })
   void rejectsWhatItCannotRead(String text, String code) {
