@@ -176,8 +176,10 @@ final class RowAlignment {
         boolean parenthesised = s.startsWith("（") || s.startsWith("(");
         // where cells are whole, only a label or a category may still be printed in two (年均低效建设用地 / 减量化规模)
         if (!wrappedCells && !parenthesised && kind != Kind.LABEL && kind != Kind.CATEGORY && kind != Kind.UNIT) return IMPOSSIBLE;
-        // each piece of a wrapped label is itself label text: never a unit, an attribute or a number
-        if ((kind == Kind.LABEL || kind == Kind.CATEGORY) && !parenthesised && fit(kind, s) == CONTRADICTS) return IMPOSSIBLE;
+        // each piece of a wrapped label is itself label text (never a unit, an attribute or a number), each piece of a
+        // value a value (never 预期性)
+        if ((kind == Kind.LABEL || kind == Kind.CATEGORY || kind == Kind.VALUE) && !parenthesised && fit(kind, s) == CONTRADICTS) return IMPOSSIBLE;
+        if (kind == Kind.VALUE && fit(kind, first) == CONTRADICTS) return IMPOSSIBLE;
         // a value goes on over lines only with its remark, with more numbers (a cell of several), or as words
         if (kind == Kind.VALUE && !parenthesised && !DIGIT.matcher(s).find()
             && DIGIT.matcher(String.join("", part.stream().map(GridCell::text).toList())).find()) {
@@ -212,7 +214,9 @@ final class RowAlignment {
       case UNIT -> MISSING.contains(s) ? FITS : !attribute && s.length() <= 10 && (han > 0 || s.matches("^[%‰A-Za-z/²³·]+\\d?$") || s.startsWith("%") || s.startsWith("％"))
           && !s.matches(".*\\d{2,}.*") ? FITS : CONTRADICTS;
       case ATTRIBUTE -> attribute ? FITS : CONTRADICTS;
-      case VALUE -> attribute || SERIAL.matcher(s).matches() && s.matches("^[一二三四五六七八九十]+[、.]?$") ? CONTRADICTS
+      // a unit alone in parentheses ((万人)) belongs to a label, not to a value column
+      case VALUE -> attribute || SERIAL.matcher(s).matches() && s.matches("^[一二三四五六七八九十]+[、.]?$")
+          || s.matches("^[（(][^\\d]*[）)]$") ? CONTRADICTS
           : valueStart || DIGIT.matcher(s).find() ? FITS : 0;
       case NOTE, OTHER -> 0;
     };

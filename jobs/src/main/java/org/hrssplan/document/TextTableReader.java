@@ -308,17 +308,21 @@ public final class TextTableReader {
 
   /**
    * Header cells printed in two pieces, joined: a period or year and the role under it (“十四五” / 完成值, 2025年 /
-   * 现状值), 指标 and 属性 (指标属性). Each piece alone is a header word too, so
+   * 现状值) or the other way round (现状值 / 2025年), 指标 and 属性 (指标属性). Each piece alone is a header word too, so
    * they are told apart only by what they make together.
    */
   static List<GridCell> fuseHeader(List<GridCell> cells) {
     List<GridCell> out = new ArrayList<>();
-    for (GridCell c : cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      GridCell c = cells.get(i);
       GridCell last = out.isEmpty() ? null : out.get(out.size() - 1);
       if (last != null) {
         String a = HeaderWords.key(last.text());
         String b = HeaderWords.key(c.text());
-        boolean roleUnder = PERIOD_OR_YEAR_ONLY.matcher(a).matches() && ROLE_ONLY.matcher(b).matches();
+        // the year under its role (目标值 / 2030年) too, unless more years follow: then the role spans them
+        boolean nextIsYear = i + 1 < cells.size() && PERIOD_OR_YEAR_ONLY.matcher(HeaderWords.key(cells.get(i + 1).text())).matches();
+        boolean roleUnder = PERIOD_OR_YEAR_ONLY.matcher(a).matches() && ROLE_ONLY.matcher(b).matches()
+            || ROLE_ONLY.matcher(a).matches() && PERIOD_OR_YEAR_ONLY.matcher(b).matches() && !nextIsYear;
         boolean labelWord = a.equals("指标") && HeaderWords.isAttribute(a + b);
         if (roleUnder || labelWord) {
           out.set(out.size() - 1, new GridCell(last.text() + "\n" + c.text(), last.lineIndex(), last.origin()));

@@ -142,4 +142,19 @@ class UnseenShapesTest {
         r.observations().stream().map(o -> o.planPeriod() + " " + ObservationText.of(List.of(o)).get(0)).toList());
     assertEquals("extracted", r.account().status());
   }
+
+  @Test
+  void rowBlocksUnderAHeaderWithItsYearsUnderTheRolesAndARowThatFitsNoOrderQuarantinedWhole() throws Exception {
+    // 序号 / 指标名称 / 现状值 2020年 / 目标值 2025年 / 属性, one row per block; the third row prints 属性 before its only value
+    ExtractionResult r = extract("row_blocks_role_year_header.txt");
+    assertEquals(List.of(
+        "L15 surveyed_urban_unemployment_rate base 2020 = 5.6 % anticipatory",
+        "L16 surveyed_urban_unemployment_rate target 2025 <= 5.5 % anticipatory",
+        "L22 unemployment_insurance_insured base 2020 = 5.05 万人 binding",
+        "L23 unemployment_insurance_insured target 2025 = 6.02 万人 binding"), ObservationText.of(r.observations()));
+    assertEquals(List.of("L26 row_not_aligned 3", "L27 row_not_aligned 城镇新增就业人数", "L28 row_not_aligned (万人)",
+        "L29 row_not_aligned 预期性", "L30 row_not_aligned [2.5]"),
+        r.quarantined().stream().map(q -> "L" + q.sourceLine() + " " + q.reasonCode() + " " + q.rawText()).toList());
+    assertEquals("partially_extracted", r.account().status());
+  }
 }
