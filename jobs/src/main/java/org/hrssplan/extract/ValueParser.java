@@ -34,6 +34,8 @@ public final class ValueParser {
           "≤", "≥", "<=", ">=", "⩽", "⩾", "<", ">");
   private static final List<String> SUFFIX_WORDS = List.of("以上", "以内", "以下", "左右");
   private static final List<String> FILLER = List.of("力争", "完成", "达到", "保持在", "稳定在", "控制在", "均", "达", "约");
+  /** A change instead of a level: 增加20, 提高2个百分点, 下降15%, 比2020年增长10%. */
+  private static final Pattern CHANGE = Pattern.compile("^(比\\d{4}年?(末|底)?)?(增加|提高|增长|提升|下降|减少|降低|缩小)\\d+(\\.\\d+)?(个百分点|[%‰]|\\p{IsHan}{0,3})$");
   /** Two numbers joined by a dash or 至: a range (35-40, 3000—4000, 25～27%). */
   private static final Pattern RANGE = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*[-—–－～~至]+\\s*(\\d+(?:\\.\\d+)?)([%‰\\p{IsHan}]{0,4})$");
   private static final Pattern PERCENT_FOOTNOTE = Pattern.compile("^(.*\\d[%％])\\d$");
@@ -61,6 +63,9 @@ public final class ValueParser {
     }
     if (MISSING.contains(t)) {
       return new ParsedValue(ValueKind.MISSING, null, null, null, false, false, marker, null, null);
+    }
+    if (CHANGE.matcher(t.replaceAll("\\s+", "")).matches()) {
+      return new ParsedValue(ValueKind.CHANGE, null, null, null, false, false, marker, null, null);
     }
     boolean cumulative = false;
     Matcher br = BRACKETED.matcher(t);

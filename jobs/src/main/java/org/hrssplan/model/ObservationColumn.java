@@ -38,7 +38,7 @@ public enum ObservationColumn {
   ROLE(STRING, Nullability.NOT_NULL, Observation::role, Role.class, "base (基数) | target (目标) | actual (完成)"),
   YEAR(INT, Nullability.NOT_NULL, Observation::year, "Year the value refers to: 2015 base, 2020 target/actual/base, 2025 target"),
   VALUE_KIND(STRING, Nullability.NOT_NULL, Observation::valueKind, ValueKind.class,
-      "number | ratio (10:40:50) | range (35-40) | qualitative (words) | missing (—)"),
+      "number | ratio (10:40:50) | range (35-40) | change (增加20) | qualitative (words) | missing (—)"),
   VALUE(DOUBLE, Nullability.NULLABLE, Observation::value,
       "数值 the value in the indicator's canonical unit (column unit); NULL unless value_kind = number"),
   UNIT(STRING, Nullability.NULLABLE, Observation::unit, "单位 canonical unit of value (万人, %, 万人次, 亿元, 万元, 人, 家, 万个)"),

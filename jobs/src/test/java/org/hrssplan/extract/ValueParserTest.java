@@ -43,6 +43,8 @@ class ValueParserTest {
       "5万台                | NUMBER      | 5       | 万台  | null       | false      | false  | false",
       "4.65km/km²           | NUMBER      | 4.65    | km/km² | null      | false      | false  | false",
       "10:40:50             | RATIO       | null    | null  | null       | false      | false  | false",
+      "增加20               | CHANGE      | null    | null  | null       | false      | false  | false",
+      "提高2个百分点        | CHANGE      | null    | null  | null       | false      | false  | false",
       "35-40                | RANGE       | null    | null  | null       | false      | false  | false",
       "〔3000—4000〕        | RANGE       | null    | null  | null       | true       | false  | false",
       "25～27%              | RANGE       | null    | %     | null       | false      | false  | false",

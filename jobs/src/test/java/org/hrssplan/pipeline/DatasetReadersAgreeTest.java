@@ -73,7 +73,7 @@ class DatasetReadersAgreeTest {
     DEFECTS.put("value", List.of("dataset_invalid_value", "value 'abc' is not a number"));
     DEFECTS.put("plan_period", List.of("dataset_invalid_value", "plan_period is empty"));
     DEFECTS.put("role", List.of("dataset_invalid_value", "role 'goal' is not base, target or actual"));
-    DEFECTS.put("value_kind", List.of("dataset_invalid_value", "value_kind 'amount' is not number, ratio, range, qualitative or missing"));
+    DEFECTS.put("value_kind", List.of("dataset_invalid_value", "value_kind 'amount' is not number, ratio, change, range, qualitative or missing"));
     DEFECTS.put("region_code", List.of("dataset_invalid_value", "region_code '999999' is not in regions.csv"));
     DEFECTS.put("indicator_id", List.of("dataset_invalid_value", "indicator_id 'no_such_indicator' is not in the catalog"));
     DEFECTS.put("repeat", List.of("duplicate_row", "observation_id 'a' repeats an earlier row"));
