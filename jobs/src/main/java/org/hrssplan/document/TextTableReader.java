@@ -283,17 +283,13 @@ public final class TextTableReader {
       end = k;
       j = k;
     }
-    int width = 0;
-    boolean label = false;
-    boolean value = false;
-    while (width < cells.size() && HeaderWords.isHeader(cells.get(width).flat())) {
-      label |= HeaderWords.isLabel(cells.get(width).flat());
-      value |= HeaderWords.isValue(cells.get(width).flat());
-      width++;
-    }
+    List<GridCell> headerCells = new ArrayList<>();
+    int width = headerOf(cells, headerCells);
+    boolean label = headerCells.stream().anyMatch(c -> HeaderWords.isLabel(c.flat()));
+    boolean value = headerCells.stream().anyMatch(c -> HeaderWords.isValue(c.flat()));
     // a header with no cell after it is two headings that happen to say 指标 and 目标, not a table
-    if (!label || !value || width < 2 || width == cells.size()) return null;
-    List<List<GridCell>> rows = new ArrayList<>(spannedHeader(fuseHeader(cells.subList(0, width))));
+    if (!label || !value || headerCells.size() < 2 || width == cells.size()) return null;
+    List<List<GridCell>> rows = new ArrayList<>(spannedHeader(fuseHeader(headerCells)));
     List<String> header = rows.get(rows.size() - 1).stream().map(GridCell::flat).toList();
     java.util.Set<Integer> unaligned = new java.util.TreeSet<>();
     rows.addAll(segmentRows(new RowAlignment(header, !blankSeparated), cells.subList(width, cells.size()), rows.size(), unaligned));
@@ -311,6 +307,37 @@ public final class TextTableReader {
    * 现状值) or the other way round (现状值 / 2025年), 指标 and 属性 (指标属性). Each piece alone is a header word too, so
    * they are told apart only by what they make together.
    */
+  /**
+   * The header at the start of a stream of cells, into {@code out}; returns the cells it takes. A header word printed
+   * in pieces that are not header words themselves (指标 ␤ 名称, 属 ␤ 性, 目标 ␤ 值) is one cell.
+   */
+  static int headerOf(List<GridCell> cells, List<GridCell> out) {
+    int i = 0;
+    while (i < cells.size()) {
+      GridCell c = cells.get(i);
+      String t = HeaderWords.key(c.flat());
+      if (HeaderWords.isHeader(t)) {
+        out.add(c);
+        i++;
+        continue;
+      }
+      GridCell last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && t.length() <= 4 && HeaderWords.isHeader(HeaderWords.key(last.flat()) + t)) {
+        out.set(out.size() - 1, new GridCell(last.text() + "\n" + c.text(), last.lineIndex(), last.origin()));
+        i++;
+        continue;
+      }
+      if (i + 1 < cells.size() && t.length() <= 4 && !HeaderWords.isHeader(cells.get(i + 1).flat())
+          && HeaderWords.isHeader(t + HeaderWords.key(cells.get(i + 1).flat()))) {
+        out.add(new GridCell(c.text() + "\n" + cells.get(i + 1).text(), c.lineIndex(), c.origin()));
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    return i;
+  }
+
   static List<GridCell> fuseHeader(List<GridCell> cells) {
     List<GridCell> out = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
@@ -344,11 +371,12 @@ public final class TextTableReader {
   private static Grid readRowBlocks(List<String> lines, int start) {
     List<GridCell> header = new ArrayList<>();
     int j = start;
+    List<GridCell> pieces = new ArrayList<>();
     for (; j < lines.size() && !lines.get(j).isBlank(); j++) {
-      String s = lines.get(j).strip();
-      if (!HeaderWords.isHeader(s) || s.contains("|") || lines.get(j).contains("\t")) return null;
-      header.add(new GridCell(s, j, true));
+      if (lines.get(j).contains("|") || lines.get(j).contains("\t")) return null;
+      pieces.add(new GridCell(lines.get(j).strip(), j, true));
     }
+    if (headerOf(pieces, header) < pieces.size()) return null;
     header = fuseHeader(header);
     if (header.size() < 2) return null;
     List<List<GridCell>> rows = new ArrayList<>(spannedHeader(header));

@@ -157,4 +157,14 @@ class UnseenShapesTest {
         r.quarantined().stream().map(q -> "L" + q.sourceLine() + " " + q.reasonCode() + " " + q.rawText()).toList());
     assertEquals("partially_extracted", r.account().status());
   }
+
+  @Test
+  void headerWordsPrintedInPiecesAreOneHeaderCell() throws Exception {
+    // 指标 ␤␤ 名称 and 属 ␤␤ 性 between blank lines (a narrow column wrapped): 指标名称 and 属性
+    assertEquals(List.of(
+        "L29 surveyed_urban_unemployment_rate base 2020 = 5.6 % anticipatory",
+        "L31 surveyed_urban_unemployment_rate target 2025 <= 5.5 % anticipatory",
+        "L41 unemployment_insurance_insured base 2020 = 5.05 万人 binding",
+        "L43 unemployment_insurance_insured target 2025 = 6.02 万人 binding"), ObservationText.of(extract("header_words_in_pieces.txt").observations()));
+  }
 }
