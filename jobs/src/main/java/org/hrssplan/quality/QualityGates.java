@@ -55,7 +55,10 @@ public final class QualityGates {
     GateRule u = rules.get("unknown_indicators");
     if (u != null) {
       long unknown = observations.where(col("indicator_id").isNull()).count();
-      out.add(new GateResult(u, unknown <= u.limit(), unknown + " observation(s) with a label the catalog does not know (limit "
+      long unconverted = unknown == 0 ? 0
+          : observations.where(col("quality_flags").contains(org.hrssplan.model.QualityFlags.UNIT_NOT_IN_TABLE)).count();
+      out.add(new GateResult(u, unknown <= u.limit(), unknown + " observation(s) with a label the catalog does not know"
+          + (unconverted == 0 ? "" : ", " + unconverted + " of them in a unit the unit table lacks (kept as printed)") + " (limit "
           + (long) u.limit() + ")"));
     }
     GateRule lost = rules.get("region_lost_indicator");
