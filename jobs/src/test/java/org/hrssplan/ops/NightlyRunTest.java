@@ -111,7 +111,7 @@ class NightlyRunTest {
         .load(tmp.resolve("bad.yaml"));
     List<String> err = new ArrayList<>();
     assertEquals(1, org.hrssplan.pipeline.NightlyJob.run(SharedSpark.get(), bad, "bad-1", s -> {}, err::add));
-    assertTrue(err.get(0).contains("quality gate failed, nothing published") && err.get(0).contains("36 of 90 cells"), err.toString());
+    assertTrue(err.get(0).contains("quality gate failed, nothing published") && err.get(0).contains("34 of 90 cells"), err.toString());
     assertTrue(!DeltaTable.isDeltaTable(SharedSpark.get(), bad.tablePath(org.hrssplan.tables.PublishedTable.OBSERVATIONS.name())), "nothing published");
     var run = SharedSpark.get().read().format("delta").load(bad.tablePath(org.hrssplan.tables.PublishedTable.RUNS.name())).collectAsList().get(0);
     assertEquals("failed", run.getAs("status"));
