@@ -270,7 +270,8 @@ final class TableInterpreter {
       Problem problem = problemBeforeParsing(ir, col, value, cellLine);
       ParsedValue v = problem == null ? parser.parse(value.flat()) : null;
       if (problem == null && !v.ok()) problem = new Problem(v.errorCode(), doc.displayName() + " " + doc.where(cellLine) + ": " + v.errorMessage());
-      if (problem == null && v.unitPrinted() != null && catalog.unit(v.unitPrinted()).isEmpty() && ir.indicator().isPresent()) {
+      if (problem == null && v.unitPrinted() != null && catalog.unit(v.unitPrinted()).isEmpty() && ir.indicator().isPresent()
+          && !(magnitude(v.unitPrinted()) != null && ir.unit() != null)) {
         problem = new Problem(QuarantineReason.UNKNOWN_UNIT, doc.displayName() + " " + doc.where(cellLine) + ": unit '" + v.unitPrinted()
             + "' in '" + cell.flat() + "' is not in the unit table, so it cannot be converted to " + ir.indicator().get().unit());
       }
@@ -316,12 +317,19 @@ final class TableInterpreter {
       if (attached.revised()) flags.add(QualityFlags.REVISED);
       if (attached.scope()) flags.add(QualityFlags.SCOPE_NOTE);
       if (v.footnoteMarker() && !attached.markerExplained()) flags.add(QualityFlags.FOOTNOTE_UNEXPLAINED);
-      if (ir.unitUnknown() || v.unitPrinted() != null && catalog.unit(v.unitPrinted()).isEmpty()) flags.add(QualityFlags.UNIT_NOT_IN_TABLE);
+      // a magnitude alone after the number (1.2万 in a row whose unit is 亿元): the number times it, in the row's unit
+      java.math.BigDecimal number = v.number();
+      String cellUnit = v.unitPrinted();
+      if (number != null && magnitude(cellUnit) != null && ir.unit() != null) {
+        number = number.multiply(magnitude(cellUnit));
+        cellUnit = ir.unit();
+      }
+      if (ir.unitUnknown() || cellUnit != null && catalog.unit(cellUnit).isEmpty()) flags.add(QualityFlags.UNIT_NOT_IN_TABLE);
       Double value = null;
       String unit = ir.indicator().map(i -> i.unit().isEmpty() ? null : i.unit()).orElse(ir.unit());
       String unitRaw = v.unitPrinted() != null ? v.unitPrinted() : ir.unit();
       if (v.kind() == ValueKind.NUMBER) {
-        UnitConversion.Result conv = UnitConversion.convert(catalog, ir.indicator().orElse(null), v.number(), v.unitPrinted(), ir.unit(), flags);
+        UnitConversion.Result conv = UnitConversion.convert(catalog, ir.indicator().orElse(null), number, cellUnit, ir.unit(), flags);
         value = conv.value().doubleValue();
         unit = conv.unit();
       } else if (v.kind() == ValueKind.RATIO) {
@@ -478,6 +486,18 @@ final class TableInterpreter {
 
   private static int indexOf(List<ColumnRoles.Column> columns, ColumnRole role) {
     return columns.stream().filter(c -> c.role() == role).mapToInt(ColumnRoles.Column::index).findFirst().orElse(-1);
+  }
+
+  /** 万, 亿, 千, 百 printed alone as a value's unit: the factor it multiplies by; null for anything else. */
+  private static java.math.BigDecimal magnitude(String unit) {
+    if (unit == null) return null;
+    return switch (unit) {
+      case "万" -> java.math.BigDecimal.valueOf(10_000);
+      case "亿" -> java.math.BigDecimal.valueOf(100_000_000);
+      case "千" -> java.math.BigDecimal.valueOf(1_000);
+      case "百" -> java.math.BigDecimal.valueOf(100);
+      default -> null;
+    };
   }
 
   private static String attribute(String text) {
