@@ -32,6 +32,7 @@ final class RowAlignment {
 
   private final List<Kind> kinds;
   private final boolean wrappedCells;
+  private final java.util.Map<String, Integer> fits = new java.util.HashMap<>();
 
   /**
    * @param header      the header's column names
@@ -64,6 +65,11 @@ final class RowAlignment {
   /** A row number as printed in a 序号 cell (1, 12, 一). */
   static boolean serialLike(String text) {
     return SERIAL.matcher(TextFolding.fold(text).strip()).matches();
+  }
+
+  /** Whether one cell may span several of the given lines. */
+  boolean wrappedCells() {
+    return wrappedCells;
   }
 
   int width() {
@@ -178,8 +184,10 @@ final class RowAlignment {
         if (!wrappedCells && !parenthesised && kind != Kind.LABEL && kind != Kind.CATEGORY && kind != Kind.UNIT) return IMPOSSIBLE;
         // each piece of a wrapped label is itself label text (never a unit, an attribute or a number), each piece of a
         // value a value (never 预期性)
-        if ((kind == Kind.LABEL || kind == Kind.CATEGORY || kind == Kind.VALUE) && !parenthesised && fit(kind, s) == CONTRADICTS) return IMPOSSIBLE;
-        if (kind == Kind.VALUE && fit(kind, first) == CONTRADICTS) return IMPOSSIBLE;
+        if ((kind == Kind.LABEL || kind == Kind.CATEGORY || kind == Kind.VALUE) && !parenthesised && cachedFit(kind, s) == CONTRADICTS) {
+          return IMPOSSIBLE;
+        }
+        if (kind == Kind.VALUE && cachedFit(kind, first) == CONTRADICTS) return IMPOSSIBLE;
         // a value goes on over lines only with its remark, with more numbers (a cell of several), or as words
         if (kind == Kind.VALUE && !parenthesised && !DIGIT.matcher(s).find()
             && DIGIT.matcher(String.join("", part.stream().map(GridCell::text).toList())).find()) {
@@ -189,12 +197,17 @@ final class RowAlignment {
         penalty += parenthesised && (kind == Kind.VALUE || kind == Kind.LABEL) || kind == Kind.CATEGORY || kind == Kind.GROUP ? 0 : 1;
       }
     }
-    int fit = fit(kind, flat(String.join("\n", part.stream().map(GridCell::text).toList())));
+    int fit = part.size() == 1 ? cachedFit(kind, first) : cachedFit(kind, flat(String.join("\n", part.stream().map(GridCell::text).toList())));
     return fit == CONTRADICTS ? IMPOSSIBLE : fit - penalty;
   }
 
   private static String flat(String text) {
     return String.join("", text.strip().lines().map(String::strip).toList());
+  }
+
+  /** {@link #fit}, remembered per kind and text: a stream's cells are scored for many cuts. */
+  private int cachedFit(Kind kind, String text) {
+    return fits.computeIfAbsent(kind.ordinal() + "\u0000" + text, k -> fit(kind, text));
   }
 
   /** How a cell's text fits a column of this kind: {@link #FITS}, 0, or {@link #CONTRADICTS}. */

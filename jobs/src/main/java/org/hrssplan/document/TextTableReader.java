@@ -455,6 +455,8 @@ public final class TextTableReader {
    */
   static List<List<GridCell>> segmentRows(RowAlignment alignment, List<GridCell> cells, int firstRow, java.util.Set<Integer> unaligned) {
     int n = cells.size();
+    boolean[] starts = new boolean[n];
+    for (int i = 0; i < n; i++) starts[i] = startsRow(cells.get(i).flat());
     int[] best = new int[n + 1];
     int[] take = new int[n + 1];
     boolean[] aligned = new boolean[n + 1];
@@ -467,7 +469,8 @@ public final class TextTableReader {
         aligned[i] = true;
         continue;
       }
-      for (int len = 1; len <= alignment.width() + MAX_EXTRA_CELLS && i + len <= n; len++) {
+      int longest = alignment.width() + (alignment.wrappedCells() ? MAX_EXTRA_CELLS : 2);
+      for (int len = 1; len <= longest && i + len <= n; len++) {
         if (best[i + len] == Integer.MIN_VALUE) continue;
         int s = alignment.score(cells.subList(i, i + len), i > 0);
         if (s == Integer.MIN_VALUE) continue;
@@ -478,7 +481,7 @@ public final class TextTableReader {
         }
       }
       int j = i + 1;
-      while (j < n && !startsRow(cells.get(j).flat())) j++;
+      while (j < n && !starts[j]) j++;
       if (best[j] != Integer.MIN_VALUE && UNALIGNED_CELL * (j - i) + best[j] > best[i]) {
         best[i] = UNALIGNED_CELL * (j - i) + best[j];
         take[i] = j - i;
