@@ -671,12 +671,18 @@ public final class PdfPlanReader {
     }
   }
 
-  /** The horizontal and vertical rules a page draws: stroked lines and rectangle edges, and thin filled rectangles. */
+  /**
+   * The horizontal and vertical rules a page draws, whatever way it draws them: stroked lines and rectangle edges, and
+   * filled shapes thin in one direction (a rectangle, or the trapezoid a browser fills for each side of an inset or
+   * outset border) taken as a rule along their middle.
+   */
   private static final class RuleCollector extends PDFGraphicsStreamEngine {
     private final Page page;
     private final PDRectangle crop;
+    /** Segments of the current path, for stroking. */
     private final List<double[]> path = new ArrayList<>();
-    private final List<double[]> thinFills = new ArrayList<>();
+    /** Points of each subpath of the current path, for filling. */
+    private final List<List<Point2D>> subpaths = new ArrayList<>();
     private Point2D current = new Point2D.Float();
     private Point2D subpathStart = new Point2D.Float();
     int images;
@@ -693,12 +699,7 @@ public final class PdfPlanReader {
       segment(p1, p2);
       segment(p2, p3);
       segment(p3, p0);
-      double minX = Math.min(Math.min(p0.getX(), p1.getX()), Math.min(p2.getX(), p3.getX()));
-      double maxX = Math.max(Math.max(p0.getX(), p1.getX()), Math.max(p2.getX(), p3.getX()));
-      double minY = Math.min(Math.min(p0.getY(), p1.getY()), Math.min(p2.getY(), p3.getY()));
-      double maxY = Math.max(Math.max(p0.getY(), p1.getY()), Math.max(p2.getY(), p3.getY()));
-      if (maxY - minY <= 3 && maxX - minX > 3) thinFills.add(new double[] {minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2});
-      else if (maxX - minX <= 3 && maxY - minY > 3) thinFills.add(new double[] {(minX + maxX) / 2, minY, (minX + maxX) / 2, maxY});
+      subpaths.add(new ArrayList<>(List.of(p0, p1, p2, p3)));
       current = p0;
       subpathStart = p0;
     }
@@ -711,18 +712,28 @@ public final class PdfPlanReader {
     public void moveTo(float x, float y) {
       current = new Point2D.Float(x, y);
       subpathStart = current;
+      subpaths.add(new ArrayList<>(List.of(current)));
     }
 
     @Override
     public void lineTo(float x, float y) {
       Point2D next = new Point2D.Float(x, y);
       segment(current, next);
+      point(next);
       current = next;
     }
 
     @Override
     public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
       current = new Point2D.Float(x3, y3);
+      point(new Point2D.Float(x1, y1));
+      point(new Point2D.Float(x2, y2));
+      point(current);
+    }
+
+    private void point(Point2D p) {
+      if (subpaths.isEmpty()) subpaths.add(new ArrayList<>());
+      subpaths.get(subpaths.size() - 1).add(p);
     }
 
     @Override
@@ -749,14 +760,29 @@ public final class PdfPlanReader {
 
     @Override
     public void fillPath(int windingRule) {
-      for (double[] s : thinFills) keep(s);
+      for (List<Point2D> sub : subpaths) {
+        double minX = sub.stream().mapToDouble(Point2D::getX).min().orElse(0);
+        double maxX = sub.stream().mapToDouble(Point2D::getX).max().orElse(0);
+        double minY = sub.stream().mapToDouble(Point2D::getY).min().orElse(0);
+        double maxY = sub.stream().mapToDouble(Point2D::getY).max().orElse(0);
+        if (maxY - minY <= 3 && maxX - minX > 3) keep(new double[] {minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2});
+        else if (maxX - minX <= 3 && maxY - minY > 3) keep(new double[] {(minX + maxX) / 2, minY, (minX + maxX) / 2, maxY});
+      }
       clear();
     }
 
     @Override
     public void fillAndStrokePath(int windingRule) {
-      strokePath();
+      for (double[] s : path) keep(s);
+      fillPath(windingRule);
     }
+
+    /** Text draws no rules: a Type 3 font's glyphs are drawn with paths (Chromium's CJK text), never taken for rules. */
+    @Override
+    public void showTextString(byte[] string) {}
+
+    @Override
+    public void showTextStrings(org.apache.pdfbox.cos.COSArray array) {}
 
     @Override
     public void drawImage(PDImage pdImage) {
@@ -771,7 +797,7 @@ public final class PdfPlanReader {
 
     private void clear() {
       path.clear();
-      thinFills.clear();
+      subpaths.clear();
     }
 
     /** An axis-parallel segment, in page coordinates from the top-left of the crop box. */
