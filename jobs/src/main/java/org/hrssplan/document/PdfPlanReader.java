@@ -153,6 +153,8 @@ public final class PdfPlanReader {
 
   /** A ruled table of a page: rows × columns of cells, each cell the glyphs of its merged region's origin. */
   static final class RuledTable {
+    /** {@code pdf_ruled}, or {@code pdf_columns} for a table without column rules read from its column bands. */
+    String layout = "pdf_ruled";
     double[] xs;
     double[] ys;
     /** Per row, per column: the region origin's [row, col]. */
@@ -244,6 +246,13 @@ public final class PdfPlanReader {
       List<Glyph> inTables = findTables(lineOf);
       java.util.Set<Glyph> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       taken.addAll(inTables);
+      List<Glyph> rest = new ArrayList<>();
+      for (PrintedLine l : lines) for (Glyph g : l.glyphs) if (!g.space() && !taken.contains(g)) rest.add(g);
+      for (RuledTable t : PdfColumnBands.tables(rest, lineOf)) {
+        tables.add(t);
+        taken.addAll(t.text.values().stream().flatMap(List::stream).toList());
+      }
+      tables.sort(Comparator.comparingDouble(RuledTable::top));
       for (PrintedLine l : lines) {
         PrintedLine f = new PrintedLine(l.number);
         f.base = l.base;
@@ -503,7 +512,7 @@ public final class PdfPlanReader {
             wrapped = null;
             boolean continues = open != null && first && open.sameColumns(t);
             if (open != null && !continues) {
-              closeTable(openRows, openFirst);
+              closeTable(openRows, openFirst, open.layout);
               open = null;
             }
             flushParagraphs();
@@ -518,7 +527,7 @@ public final class PdfPlanReader {
             PrintedLine l = (PrintedLine) item;
             int blanks = 0;
             if (open != null) {
-              closeTable(openRows, openFirst);
+              closeTable(openRows, openFirst, open.layout);
               open = null;
               wrapped = null;
             } else {
@@ -542,11 +551,11 @@ public final class PdfPlanReader {
           first = false;
         }
         if (open != null && !items.isEmpty() && items.get(items.size() - 1) != open) {
-          closeTable(openRows, openFirst);
+          closeTable(openRows, openFirst, open.layout);
           open = null;
         }
       }
-      if (open != null) closeTable(openRows, openFirst);
+      if (open != null) closeTable(openRows, openFirst, open.layout);
       flushParagraphs();
       int[] src = new int[lines.size()];
       Arrays.setAll(src, i -> i + 1);
@@ -591,12 +600,12 @@ public final class PdfPlanReader {
       pending = -1;
     }
 
-    void closeTable(List<List<GridCell>> rows, int first) {
+    void closeTable(List<List<GridCell>> rows, int first, String layout) {
       if (lines.size() == first) {
         lines.add("");
         locators.add("table");
       }
-      blocks.add(new Grid("pdf_ruled", List.copyOf(rows), List.of(), null, -1, first, lines.size()));
+      blocks.add(new Grid(layout, List.copyOf(rows), List.of(), null, -1, first, lines.size()));
     }
 
     /** The rows of a ruled table; on a continued table, the header rows the new page repeats are left out. */

@@ -1,0 +1,82 @@
+package org.hrssplan.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hrssplan.document.Block;
+import org.hrssplan.document.Grid;
+import org.hrssplan.document.GridCell;
+import org.hrssplan.document.PlanDocument;
+import org.hrssplan.testing.TestFixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same plans printed to PDF by four producers (fixtures/pdf/producers): LibreOffice (Writer's PDF export), Chromium
+ * ({@code --headless --print-to-pdf}), wkhtmltopdf and WeasyPrint, each from the HTML original. Every producer draws its
+ * tables its own way — stroked lines, filled rectangles, a cell's four borders, no rules at all (WeasyPrint ignores
+ * {@code border="1"}, three_line has none between its columns) — and wraps narrow cells where it likes (Chromium's
+ * 属性 column prints 约束性 over three lines). Each PDF must give exactly the rows of its HTML original.
+ */
+class PdfProducersTest {
+  static final List<String> PRODUCERS = List.of("libreoffice", "chromium", "wkhtmltopdf", "weasyprint");
+  /** Each source document, its HTML original. */
+  static final Map<String, String> ORIGINALS = Map.of("cms_table", "shapes/cms_table.html", "attribute_first", "pdf/attribute_first.html",
+      "three_line", "pdf/three_line.html", "narrow_attribute", "pdf/producers/narrow_attribute.html");
+  /** LibreOffice's PDFs already among the fixtures (printed from Word or the HTML original). */
+  static final Map<String, String> LIBREOFFICE = Map.of("cms_table", "pdf/cms_table.pdf", "attribute_first", "pdf/attribute_first.pdf",
+      "three_line", "pdf/three_line.pdf");
+
+  private static byte[] bytes(String fixture) throws Exception {
+    return Files.readAllBytes(TestFixtures.resource("fixtures/" + fixture));
+  }
+
+  static String pdfOf(String source, String producer) {
+    return producer.equals("libreoffice") && LIBREOFFICE.containsKey(source) ? LIBREOFFICE.get(source)
+        : "pdf/producers/" + source + "." + producer + ".pdf";
+  }
+
+  @Test
+  void everyProducersPdfGivesExactlyTheRowsOfItsHtmlOriginal() throws Exception {
+    List<String> report = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    for (String source : List.of("cms_table", "attribute_first", "three_line", "narrow_attribute")) {
+      ExtractionResult html = TestFixtures.shapesExtractor().extract(source + ".html", bytes(ORIGINALS.get(source)));
+      List<String> expected = WordDocumentsTest.values(html);
+      for (String producer : PRODUCERS) {
+        String fixture = pdfOf(source, producer);
+        ExtractionResult pdf = TestFixtures.shapesExtractor().extract(source + ".pdf", bytes(fixture));
+        List<String> got = WordDocumentsTest.values(pdf);
+        Map<String, Integer> left = new HashMap<>();
+        for (String g : got) left.merge(g, 1, Integer::sum);
+        int exact = 0;
+        for (String e : expected) if (left.merge(e, -1, Integer::sum) >= 0) exact++;
+        report.add(String.format("%-18s %-12s %2d / %2d exact, %d extra, %s", source, producer, exact, expected.size(), got.size() - exact,
+            pdf.account().status()));
+        if (!expected.equals(got) || !"extracted".equals(pdf.account().status())) {
+          wrong.add(fixture + ": " + pdf.account().status() + "\n  missing " + expected.stream().filter(e -> !got.contains(e)).toList()
+              + "\n  extra " + got.stream().filter(g -> !expected.contains(g)).toList() + "\n" + grids(fixture));
+        }
+      }
+    }
+    System.out.println(String.join("\n", report));
+    assertEquals("", String.join("\n", wrong), String.join("\n", report));
+  }
+
+  /** The grids the reader made of a PDF, one row a line, cells between pipes: what to look at when a producer fails. */
+  static String grids(String fixture) throws Exception {
+    StringBuilder s = new StringBuilder();
+    PlanDocument doc = PlanDocument.fromBytes("x.pdf", bytes(fixture));
+    for (Block b : doc.blocks()) {
+      if (b instanceof Grid g) {
+        s.append("  grid ").append(g.layout()).append('\n');
+        for (List<GridCell> row : g.rows()) s.append("    | ").append(String.join(" | ", row.stream().map(c -> c.text().replace("\n", "⏎")).toList())).append('\n');
+      }
+    }
+    s.append("  lines ").append(doc.lines()).append('\n');
+    return s.toString();
+  }
+}
