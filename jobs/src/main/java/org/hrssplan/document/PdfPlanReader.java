@@ -61,7 +61,8 @@ public final class PdfPlanReader {
           + " or for the plan's Word or web version");
     }
     try (pdf) {
-      List<Page> pages = new GlyphCollector().pages(pdf);
+      GlyphCollector collector = new GlyphCollector();
+      List<Page> pages = collector.pages(pdf);
       int glyphs = 0;
       int images = 0;
       for (int i = 0; i < pages.size(); i++) {
@@ -71,6 +72,13 @@ public final class PdfPlanReader {
         images += rules.images;
       }
       if (glyphs == 0) throw noTextLayer(pages.size(), images, "");
+      GlyphCollector codes = collector; // a text layer of codes without a Unicode map is no text
+      if (codes.undecodable * 2 > codes.printed) {
+        throw new RefusedDocumentException(QuarantineReason.TEXT_NOT_DECODABLE, "the PDF's text cannot be decoded: " + codes.undecodable
+            + " of its " + codes.printed + " characters are in fonts without a Unicode map (" + String.join(", ", codes.undecodableFonts)
+            + "; no ToUnicode, as a PDF re-distilled by Ghostscript can be), so what they say is unknown — use the plan's Word or web"
+            + " version, or the PDF as first published");
+      }
       for (Page p : pages) p.layOut();
       dropHeadersAndFooters(pages);
       int body = 0;
@@ -654,6 +662,22 @@ public final class PdfPlanReader {
   /** The glyphs of every page, with positions, as PDFBox's text stripper sees them (overlapping duplicates removed). */
   private static final class GlyphCollector extends PDFTextStripper {
     final List<Page> pages = new ArrayList<>();
+    /** Characters shown, and those whose font gives them no Unicode (no ToUnicode map, no glyph name known). */
+    int printed;
+    int undecodable;
+    final java.util.Set<String> undecodableFonts = new java.util.TreeSet<>();
+
+    @Override
+    protected void showGlyph(org.apache.pdfbox.util.Matrix textRenderingMatrix, org.apache.pdfbox.pdmodel.font.PDFont font, int code,
+        org.apache.pdfbox.util.Vector displacement) throws IOException {
+      printed++;
+      String u = font.toUnicode(code, org.apache.pdfbox.pdmodel.font.encoding.GlyphList.getAdobeGlyphList());
+      if (u == null) {
+        undecodable++;
+        if (undecodableFonts.size() < 3) undecodableFonts.add(String.valueOf(font.getName()));
+      }
+      super.showGlyph(textRenderingMatrix, font, code, displacement);
+    }
 
     List<Page> pages(PDDocument pdf) throws IOException {
       setSortByPosition(true);

@@ -101,6 +101,21 @@ class PdfDocumentsTest {
     assertTrue(r.quarantined().get(0).reason().contains("OCR is not done"), r.quarantined().get(0).reason());
   }
 
+  /**
+   * cms_table.pdf re-distilled by Ghostscript through PostScript ({@code gs -sDEVICE=ps2write -o cms.ps cms_table.pdf},
+   * then {@code gs -sDEVICE=pdfwrite -o cms_table.ghostscript.pdf cms.ps}): its fonts lose their ToUnicode maps, so its
+   * text is character codes that mean nothing (PDFBox reads "!\"#$%…"). It is refused saying so, not "no tables".
+   */
+  @Test
+  void aPdfWhoseTextHasNoUnicodeMapIsRefusedAsNotDecodable() throws Exception {
+    ExtractionResult r = TestFixtures.shapesExtractor().extract("redistilled.pdf", bytes("producers/cms_table.ghostscript.pdf"));
+    assertEquals("text_not_decodable", r.account().status(), r.findings().toString());
+    assertEquals(0, r.observations().size());
+    assertEquals("text_not_decodable", r.quarantined().get(0).reasonCode());
+    String reason = r.quarantined().get(0).reason();
+    assertTrue(reason.startsWith("redistilled.pdf: ") && reason.contains("Unicode map") && reason.contains("Word or web"), reason);
+  }
+
   @Test
   void aTruncatedPdfIsUnreadableNamingTheFile() throws Exception {
     byte[] all = bytes("cms_table.pdf");
