@@ -544,16 +544,19 @@ public final class PdfPlanReader {
             }
             String text = TextFolding.fold(join(l.glyphs, false));
             // a continued line starts at the margin; an indented one (a paragraph's first line) starts a new line
+            // after a pipe row's closing pipe, only its last cell wrapped alone onto the line (`预期性 |`) goes on with it
+            boolean afterPipe = wrapped != null && lines.get(lines.size() - 1).endsWith("|");
             if (wrapped != null && blanks <= 0 && l.left() - leftMargin < l.size()
-                && wrapped.right() + firstWordWidth(l) >= rightMargin - 0.5 * l.size()) {
+                && wrapped.right() + firstWordWidth(l) >= rightMargin - 0.5 * l.size()
+                && (!afterPipe || text.strip().endsWith("|") && text.indexOf('|') == text.lastIndexOf('|'))) {
               // the line goes on from the one above, which the page width wrapped: one line, located where it starts
               String above = lines.get(lines.size() - 1);
               lines.set(lines.size() - 1, above + (wide(above.substring(above.length() - 1)) || wide(text.substring(0, 1)) ? "" : " ") + text);
             } else {
               paragraphLine(indented(l) ? "\t" + text : text, "p" + p.number + ":L" + l.number);
             }
-            // a line may wrap onto the next unless it is centred or closes a pipe row
-            wrapped = !centred(l) && !text.endsWith("|") ? l : null;
+            // a line may wrap onto the next unless it is centred
+            wrapped = !centred(l) ? l : null;
             lastBase = l.base;
           }
           first = false;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,36 @@ class PdfProducersTest {
     }
     System.out.println(String.join("\n", report));
     assertEquals("", String.join("\n", wrong), String.join("\n", report));
+  }
+
+  /**
+   * A whole seed plan (叙永, 001) from HTML — LibreOffice's XHTML export of its Word file, tables typed as pipe rows — printed
+   * by wkhtmltopdf and WeasyPrint (Chromium's print of it embeds its CJK font as a 2.4 MB Type 3 font, too big to keep),
+   * beside LibreOffice's print of the Word file: each gives the golden rows of the plan's text export, the source line
+   * and file aside (each printer wraps the page's lines where it likes).
+   */
+  @Test
+  void aSeedPlanPrintedByEachProducerGivesItsGoldenRows() throws Exception {
+    String seed = "001_2751235d0c90732c";
+    List<String> golden = GoldenObservationsTest.golden().stream().filter(g -> g.startsWith(seed + ".txt |")).map(PdfProducersTest::withoutPlace)
+        .sorted().toList();
+    assertEquals(97, golden.size());
+    List<String> wrong = new ArrayList<>();
+    for (String fixture : List.of("pdf/" + seed + ".pdf", "pdf/producers/" + seed + ".wkhtmltopdf.pdf", "pdf/producers/" + seed + ".weasyprint.pdf")) {
+      ExtractionResult r = TestFixtures.extractor().extract(seed + ".pdf", bytes(fixture));
+      List<String> got = r.observations().stream().map(GoldenObservationsTest::project).map(PdfProducersTest::withoutPlace).sorted().toList();
+      if (!golden.equals(got) || !"extracted".equals(r.account().status())) {
+        wrong.add(fixture + ": " + r.account().status() + " missing " + golden.stream().filter(g -> !got.contains(g)).toList() + " extra "
+            + got.stream().filter(g -> !golden.contains(g)).toList());
+      }
+    }
+    assertEquals("", String.join("\n", wrong));
+  }
+
+  /** A projected row without its file, line and source kind. */
+  private static String withoutPlace(String row) {
+    String[] f = row.split(" \\| ", -1);
+    return String.join(" | ", Arrays.asList(f).subList(3, f.length));
   }
 
   /** The grids the reader made of a PDF, one row a line, cells between pipes: what to look at when a producer fails. */
