@@ -295,7 +295,13 @@ public final class PdfPlanReader {
         }
         double[] xs = cluster(cv.stream().mapToDouble(Rule::x1).toArray());
         double[] ys = cluster(ch.stream().mapToDouble(Rule::y1).toArray());
-        if (xs.length < 3 || ys.length < 2) continue; // a frame or a single rule: a box around text, not a table
+        if (xs.length < 3 || ys.length < 1) continue; // a frame or a single rule: a box around text, not a table
+        // a row cut by the page break has no rule on its cut side: the table ends where its column rules end
+        double top = cv.stream().mapToDouble(Rule::y1).min().orElse(ys[0]);
+        double bottom = cv.stream().mapToDouble(Rule::y2).max().orElse(ys[ys.length - 1]);
+        if (top < ys[0] - 2 * TOL) ys = java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(top), Arrays.stream(ys)).toArray();
+        if (bottom > ys[ys.length - 1] + 2 * TOL) ys = java.util.stream.DoubleStream.concat(Arrays.stream(ys), java.util.stream.DoubleStream.of(bottom)).toArray();
+        if (ys.length < 2) continue;
         RuledTable t = new RuledTable(lineOf);
         t.xs = xs;
         t.ys = ys;

@@ -91,6 +91,24 @@ class PdfProducersTest {
     assertEquals("", String.join("\n", wrong));
   }
 
+  /**
+   * The table over two pages (page_break_table.docx, exported by LibreOffice as HTML, page_break_table.html) printed by
+   * Chromium, wkhtmltopdf and WeasyPrint: one table, the rows of LibreOffice's print of the Word file (which
+   * {@link PdfPagesTest} holds to the rows written by hand). Chromium cuts a row at the page break and draws no rule on
+   * its cut side: the table goes on to where its column rules end.
+   */
+  @Test
+  void aTableOverTwoPagesPrintedByEachProducerIsOneTableWithTheSameRows() throws Exception {
+    ExtractionResult libreOffice = TestFixtures.shapesExtractor().extract("page_break_table.pdf", bytes("pdf/page_break_table.pdf"));
+    assertEquals(62, libreOffice.observations().size());
+    for (String producer : List.of("chromium", "wkhtmltopdf", "weasyprint")) {
+      ExtractionResult r = TestFixtures.shapesExtractor().extract("page_break_table.pdf", bytes("pdf/producers/page_break_table." + producer + ".pdf"));
+      assertEquals("extracted", r.account().status(), producer);
+      assertEquals(1, r.account().tables(), producer);
+      assertEquals(WordDocumentsTest.values(libreOffice), WordDocumentsTest.values(r), producer);
+    }
+  }
+
   /** A projected row without its file, line and source kind. */
   private static String withoutPlace(String row) {
     String[] f = row.split(" \\| ", -1);
@@ -99,8 +117,12 @@ class PdfProducersTest {
 
   /** The grids the reader made of a PDF, one row a line, cells between pipes: what to look at when a producer fails. */
   static String grids(String fixture) throws Exception {
+    return gridsOf(bytes(fixture));
+  }
+
+  static String gridsOf(byte[] pdf) throws Exception {
     StringBuilder s = new StringBuilder();
-    PlanDocument doc = PlanDocument.fromBytes("x.pdf", bytes(fixture));
+    PlanDocument doc = PlanDocument.fromBytes("x.pdf", pdf);
     for (Block b : doc.blocks()) {
       if (b instanceof Grid g) {
         s.append("  grid ").append(g.layout()).append('\n');
