@@ -831,6 +831,10 @@ public final class PdfPlanReader {
       images++;
     }
 
+    /**
+     * A clip changes nothing: a rule drawn under a clip (WeasyPrint clips each border side to its trapezoid, then fills
+     * it; a table a little wider than the page is clipped by the page) is a rule all the same.
+     */
     @Override
     public void clip(int windingRule) {}
 
