@@ -25,7 +25,9 @@ import org.hrssplan.model.QuarantineReason;
  * A text PDF → blocks, with Apache PDFBox: the glyphs of each page with their positions, and the ruling lines the page
  * draws. A table drawn with rules (the way Word and WPS print a table) becomes a {@link Grid} by its rules: the distinct
  * x of its vertical rules are the columns, the y of its horizontal rules the rows, and a rule missing between two
- * positions means one merged cell. Everything else is read as printed lines, the way a text export is read
+ * positions means one merged cell. Rules are whatever the page draws: stroked lines, rectangle edges, filled shapes
+ * thin in one direction, under a clip or not (never a Type 3 glyph's outline). A table without column rules is read
+ * from its column bands ({@link PdfColumnBands}). Everything else is read as printed lines, the way a text export is read
  * ({@link TextTableReader}): a line indented by a TAB stop starts with a TAB, a wide gap between words is a TAB, an empty
  * line is kept where the page leaves one, so tables typed with TABs or pipes are found as in a text export.
  *
@@ -37,7 +39,8 @@ import org.hrssplan.model.QuarantineReason;
  * <p>Lines are numbered in reading order ({@code source_line}); the locator of a line is its page and its printed line
  * on that page, {@code p7:L12}, counted from the top with headers and footers. A PDF without any text (a scan) is
  * refused {@code no_text_layer}: OCR is not done here; so is a PDF of images whose only text is its page headers and
- * footers (a scan with page numbers stamped on it).
+ * footers (a scan with page numbers stamped on it). A text layer whose characters have no Unicode map (fonts without
+ * ToUnicode) is refused {@code text_not_decodable}.
  */
 public final class PdfPlanReader {
   /** Positions closer than this (pt) are the same rule or the same edge. */
