@@ -648,7 +648,7 @@ public final class PdfPlanReader {
             int line = -1;
             if (!text.isBlank()) {
               line = lines.size();
-              lines.add(text.replace('\n', ' '));
+              lines.add(joinWrapped(text));
               locators.add("p" + p.number + ":L" + printed);
             }
             row.add(new GridCell(text, line, true));
@@ -660,6 +660,18 @@ public final class PdfPlanReader {
         }
         if (anyOrigin) rows.add(List.copyOf(row));
       }
+    }
+
+    /** A cell's printed lines as one line: a Chinese word wrapped over two lines joins without a space, other words with one. */
+    static String joinWrapped(String cell) {
+      String[] parts = cell.split("\n");
+      StringBuilder s = new StringBuilder(parts[0]);
+      for (int i = 1; i < parts.length; i++) {
+        if (parts[i].isEmpty()) continue;
+        boolean cjk = s.length() > 0 && (wide(s.substring(s.length() - 1)) || wide(parts[i].substring(0, 1)));
+        s.append(cjk || s.length() == 0 ? "" : " ").append(parts[i]);
+      }
+      return s.toString();
     }
 
     private static boolean sameRowText(RuledTable a, int ra, RuledTable b, int rb) {

@@ -1,6 +1,7 @@
 package org.hrssplan.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -65,6 +66,13 @@ class PdfProducersTest {
     }
     System.out.println(String.join("\n", report));
     assertEquals("", String.join("\n", wrong), String.join("\n", report));
+  }
+
+  /** Chromium wraps the narrow columns' words over two or three lines; the cell's line is the word again, unspaced. */
+  @Test
+  void aWordWrappedInANarrowCellIsOneWordAgain() throws Exception {
+    PlanDocument doc = PlanDocument.fromBytes("narrow_attribute.pdf", bytes("pdf/producers/narrow_attribute.chromium.pdf"));
+    assertTrue(doc.lines().containsAll(List.of("2015年基数", "2020年目标", "属性", "约束性", "预期性")), doc.lines().toString());
   }
 
   /**
