@@ -32,6 +32,7 @@ final class PdfColumnBands {
     final int first;
     final int last;
     final List<Glyph> glyphs = new ArrayList<>();
+    final List<Piece> lines = new ArrayList<>();
     double top;
     double bottom;
     double lastBase;
@@ -45,6 +46,7 @@ final class PdfColumnBands {
 
     void add(Piece p, double em) {
       glyphs.addAll(p.glyphs);
+      lines.add(p);
       bottom = p.base + 0.2 * em;
       lastBase = p.base;
     }
@@ -166,16 +168,29 @@ final class PdfColumnBands {
         double[] above = null;
         double[] below = null;
         for (double[] b : rowBoxes) {
-          if (cell.top < b[1] && b[0] < cell.bottom) beside = true;
-          if (b[1] <= cell.top && (above == null || b[1] > above[1])) above = b;
-          if (b[0] >= cell.bottom && (below == null || b[0] < below[0])) below = b;
+          if (cell.top < b[1] - 0.25 * em && b[0] < cell.bottom - 0.25 * em) beside = true; // more than a descender's overlap
+          if (b[1] <= cell.top + 0.25 * em && (above == null || b[1] > above[1])) above = b;
+          if (b[0] >= cell.bottom - 0.25 * em && (below == null || b[0] < below[0])) below = b;
         }
         // a cell of one column in the middle between two rows is a cell merged over both, not a row of its own
         boolean between = cell.first == cell.last && above != null && below != null
-            && Math.abs(cell.middle() - ((above[0] + above[1]) / 2 + (below[0] + below[1]) / 2) / 2) <= 0.25 * em;
+            && Math.abs(cell.middle() - ((above[0] + above[1]) / 2 + (below[0] + below[1]) / 2) / 2) <= 0.25 * em
+            && !occupied(cells, cell, above, em) && !occupied(cells, cell, below, em);
         if (!beside && !between) rowBoxes.add(new double[] {cell.top, cell.bottom});
       }
       rowBoxes.sort(Comparator.comparingDouble(b -> b[0]));
+    }
+    // rows set as close as a cell's lines (no padding): a column's lines run on from row to row as one cell; such a
+    // cell is as many cells as rows when its lines, each given to the nearest row, stand centred in each of them
+    for (List<Cell> column : cells) {
+      for (int k = 0; k < column.size(); k++) {
+        List<Cell> parts = split(column.get(k), rowBoxes, em);
+        if (parts.size() > 1) {
+          column.remove(k);
+          column.addAll(k, parts);
+          k += parts.size() - 1;
+        }
+      }
     }
     int nRows = rowBoxes.size();
     if (nRows < 2) return null;
@@ -221,6 +236,38 @@ final class PdfColumnBands {
     for (int r = 1; r < nRows; r++) t.ys[r] = (rowBoxes.get(r - 1)[1] + rowBoxes.get(r)[0]) / 2; // between the rows' own cells
     t.ys[nRows] = bottom;
     return t;
+  }
+
+  /** Whether another cell of the cell's column (or over it) stands in the row box: then the cell is not merged into that row. */
+  private static boolean occupied(List<List<Cell>> cells, Cell cell, double[] box, double em) {
+    int c = cell.first;
+    for (List<Cell> column : cells) {
+      for (Cell x : column) {
+        if (x != cell && x.first <= c && c <= x.last && x.top < box[1] - 0.25 * em && box[0] < x.bottom - 0.25 * em) return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Cell> split(Cell cell, List<double[]> rows, double em) {
+    if (cell.lines.size() < 2) return List.of(cell);
+    Map<Integer, Cell> byRow = new java.util.TreeMap<>();
+    for (Piece line : cell.lines) {
+      double middle = line.base - 0.4 * em;
+      int nearest = 0;
+      for (int r = 1; r < rows.size(); r++) {
+        if (Math.abs((rows.get(r)[0] + rows.get(r)[1]) / 2 - middle) < Math.abs((rows.get(nearest)[0] + rows.get(nearest)[1]) / 2 - middle)) nearest = r;
+      }
+      Cell part = byRow.get(nearest);
+      if (part == null) byRow.put(nearest, new Cell(line, em));
+      else part.add(line, em);
+    }
+    if (byRow.size() < 2) return List.of(cell);
+    for (Map.Entry<Integer, Cell> e : byRow.entrySet()) {
+      double[] row = rows.get(e.getKey());
+      if (Math.abs(e.getValue().middle() - (row[0] + row[1]) / 2) > 0.3 * em) return List.of(cell);
+    }
+    return new ArrayList<>(byRow.values());
   }
 
   /** Pieces of one column on one baseline (a cell's words apart) as one piece, top to bottom. */

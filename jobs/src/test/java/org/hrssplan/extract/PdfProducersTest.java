@@ -27,7 +27,14 @@ class PdfProducersTest {
   static final List<String> PRODUCERS = List.of("libreoffice", "chromium", "wkhtmltopdf", "weasyprint");
   /** Each source document, its HTML original. */
   static final Map<String, String> ORIGINALS = Map.of("cms_table", "shapes/cms_table.html", "attribute_first", "pdf/attribute_first.html",
-      "three_line", "pdf/three_line.html", "narrow_attribute", "pdf/producers/narrow_attribute.html");
+      "three_line", "pdf/three_line.html", "narrow_attribute", "pdf/producers/narrow_attribute.html",
+      "cms_noborder", "pdf/producers/cms_noborder.html", "cms_top_pad", "pdf/producers/cms_top_pad.html");
+  /**
+   * The CMS table without its border (cms_noborder: border="0", cellpadding="0") and top-aligned with padding
+   * (cms_top_pad). LibreOffice sets cms_noborder's rows exactly one line-pitch apart, as close as the lines of a wrapped
+   * cell, and centres nothing: which lines are rows cannot be told there (docs/known-limits.md), so it is not listed.
+   */
+  static final Map<String, List<String>> PRODUCERS_OF = Map.of("cms_noborder", List.of("chromium", "wkhtmltopdf", "weasyprint"));
   /** LibreOffice's PDFs already among the fixtures (printed from Word or the HTML original). */
   static final Map<String, String> LIBREOFFICE = Map.of("cms_table", "pdf/cms_table.pdf", "attribute_first", "pdf/attribute_first.pdf",
       "three_line", "pdf/three_line.pdf");
@@ -45,10 +52,10 @@ class PdfProducersTest {
   void everyProducersPdfGivesExactlyTheRowsOfItsHtmlOriginal() throws Exception {
     List<String> report = new ArrayList<>();
     List<String> wrong = new ArrayList<>();
-    for (String source : List.of("cms_table", "attribute_first", "three_line", "narrow_attribute")) {
+    for (String source : List.of("cms_table", "attribute_first", "three_line", "narrow_attribute", "cms_noborder", "cms_top_pad")) {
       ExtractionResult html = TestFixtures.shapesExtractor().extract(source + ".html", bytes(ORIGINALS.get(source)));
       List<String> expected = WordDocumentsTest.values(html);
-      for (String producer : PRODUCERS) {
+      for (String producer : PRODUCERS_OF.getOrDefault(source, PRODUCERS)) {
         String fixture = pdfOf(source, producer);
         ExtractionResult pdf = TestFixtures.shapesExtractor().extract(source + ".pdf", bytes(fixture));
         List<String> got = WordDocumentsTest.values(pdf);
