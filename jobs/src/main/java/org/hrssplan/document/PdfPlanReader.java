@@ -190,9 +190,18 @@ public final class PdfPlanReader {
       return xs.length - 1;
     }
 
+    /**
+     * The same columns: the same rules; for tables read from column bands (whose edges are where each page's text
+     * leaves room, and outer edges where it ends), each boundary within the narrower column beside it, half its width.
+     */
     boolean sameColumns(RuledTable other) {
-      if (other.xs.length != xs.length) return false;
-      for (int i = 0; i < xs.length; i++) if (Math.abs(other.xs[i] - xs[i]) > 3 * TOL) return false;
+      if (other.xs.length != xs.length || !other.layout.equals(layout)) return false;
+      boolean bands = layout.equals("pdf_columns");
+      for (int i = 0; i < xs.length; i++) {
+        if (bands && (i == 0 || i == xs.length - 1)) continue;
+        double tolerance = bands ? 0.5 * Math.min(xs[i] - xs[i - 1], xs[i + 1] - xs[i]) : 3 * TOL;
+        if (Math.abs(other.xs[i] - xs[i]) > tolerance) return false;
+      }
       return true;
     }
 

@@ -110,14 +110,16 @@ class PdfProducersTest {
    * The table over two pages (page_break_table.docx, exported by LibreOffice as HTML, page_break_table.html) printed by
    * Chromium, wkhtmltopdf and WeasyPrint: one table, the rows of LibreOffice's print of the Word file (which
    * {@link PdfPagesTest} holds to the rows written by hand). Chromium cuts a row at the page break and draws no rule on
-   * its cut side: the table goes on to where its column rules end.
+   * its cut side: the table goes on to where its column rules end. And the same page without borders
+   * (page_break_noborder.html): a table read from its column bands goes on on the next page too, its header not repeated.
    */
   @Test
   void aTableOverTwoPagesPrintedByEachProducerIsOneTableWithTheSameRows() throws Exception {
     ExtractionResult libreOffice = TestFixtures.shapesExtractor().extract("page_break_table.pdf", bytes("pdf/page_break_table.pdf"));
     assertEquals(62, libreOffice.observations().size());
-    for (String producer : List.of("chromium", "wkhtmltopdf", "weasyprint")) {
-      ExtractionResult r = TestFixtures.shapesExtractor().extract("page_break_table.pdf", bytes("pdf/producers/page_break_table." + producer + ".pdf"));
+    for (String producer : List.of("table.chromium", "table.wkhtmltopdf", "table.weasyprint", "noborder.chromium", "noborder.wkhtmltopdf",
+        "noborder.weasyprint")) {
+      ExtractionResult r = TestFixtures.shapesExtractor().extract("page_break_table.pdf", bytes("pdf/producers/page_break_" + producer + ".pdf"));
       assertEquals("extracted", r.account().status(), producer);
       assertEquals(1, r.account().tables(), producer);
       assertEquals(WordDocumentsTest.values(libreOffice), WordDocumentsTest.values(r), producer);
