@@ -14,12 +14,15 @@ import org.hrssplan.document.PdfPlanReader.RuledTable;
  *
  * <p>A table is a run of printed rows of which several hold three or more segments (text apart by most of an em);
  * rows above and below close to it belong to it (a header's wrapped second line, a period header over two columns).
- * Over all its glyphs, the number of rows printing at each x is counted: a column boundary is where few rows print
- * (at most a fifth of them — a header spanning two columns, a section row across the table), at the place fewest do.
- * A run of glyphs without a gap that reaches over a boundary is one cell over those columns. In each column, printed
- * lines one line-pitch apart are one cell (a wrapped cell, joined again); the column with most cells gives the rows,
- * and each other cell goes to the row, or the run of rows, whose middle its middle is closest to — a cell printed in
- * the middle of two rows is merged over both, as a browser centres a rowspan.
+ * Over all its glyphs, the number of rows printing at each x is counted: a column boundary is a valley of that count,
+ * where at most half as many rows print as in the columns on either side (a header spanning two columns, a section
+ * row across the table leave a valley, not a gap), at its rightmost lowest place. A run of glyphs without a gap that
+ * reaches over a boundary is one cell over those columns. In each column, printed lines one line-pitch apart are one
+ * cell (a wrapped cell, joined again); the column with most cells of its own gives the rows, a cell beside none of
+ * them another; a cell that runs on over several rows (rows without padding) is cut where each part stands centred
+ * in a row. Each cell then goes to the row, or the run of rows, whose middle its own middle is within a quarter em of
+ * (the fewest rows), else the closest: a cell printed in the middle of two rows is merged over both, as a browser
+ * centres a rowspan.
  */
 final class PdfColumnBands {
   private PdfColumnBands() {}
