@@ -25,7 +25,9 @@ import org.hrssplan.model.QuarantineReason;
  * A text PDF → blocks, with Apache PDFBox: the glyphs of each page with their positions, and the ruling lines the page
  * draws. A table drawn with rules (the way Word and WPS print a table) becomes a {@link Grid} by its rules: the distinct
  * x of its vertical rules are the columns, the y of its horizontal rules the rows, and a rule missing between two
- * positions means one merged cell. Everything else is read as printed lines, the way a text export is read
+ * positions means one merged cell. Rules are whatever the page draws: stroked lines, rectangle edges, filled shapes
+ * thin in one direction, under a clip or not (never a Type 3 glyph's outline). A table without column rules is read
+ * from its column bands ({@link PdfColumnBands}). Everything else is read as printed lines, the way a text export is read
  * ({@link TextTableReader}): a line indented by a TAB stop starts with a TAB, a wide gap between words is a TAB, an empty
  * line is kept where the page leaves one, so tables typed with TABs or pipes are found as in a text export.
  *
@@ -37,7 +39,8 @@ import org.hrssplan.model.QuarantineReason;
  * <p>Lines are numbered in reading order ({@code source_line}); the locator of a line is its page and its printed line
  * on that page, {@code p7:L12}, counted from the top with headers and footers. A PDF without any text (a scan) is
  * refused {@code no_text_layer}: OCR is not done here; so is a PDF of images whose only text is its page headers and
- * footers (a scan with page numbers stamped on it).
+ * footers (a scan with page numbers stamped on it). A text layer whose characters have no Unicode map (fonts without
+ * ToUnicode) is refused {@code text_not_decodable}.
  */
 public final class PdfPlanReader {
   /** Positions closer than this (pt) are the same rule or the same edge. */
@@ -61,7 +64,8 @@ public final class PdfPlanReader {
           + " or for the plan's Word or web version");
     }
     try (pdf) {
-      List<Page> pages = new GlyphCollector().pages(pdf);
+      GlyphCollector collector = new GlyphCollector();
+      List<Page> pages = collector.pages(pdf);
       int glyphs = 0;
       int images = 0;
       for (int i = 0; i < pages.size(); i++) {
@@ -71,6 +75,13 @@ public final class PdfPlanReader {
         images += rules.images;
       }
       if (glyphs == 0) throw noTextLayer(pages.size(), images, "");
+      GlyphCollector codes = collector; // a text layer of codes without a Unicode map is no text
+      if (codes.undecodable * 2 > codes.printed) {
+        throw new RefusedDocumentException(QuarantineReason.TEXT_NOT_DECODABLE, "the PDF's text cannot be decoded: " + codes.undecodable
+            + " of its " + codes.printed + " characters are in fonts without a Unicode map (" + String.join(", ", codes.undecodableFonts)
+            + "; no ToUnicode, as a PDF re-distilled by Ghostscript can be), so what they say is unknown — use the plan's Word or web"
+            + " version, or the PDF as first published");
+      }
       for (Page p : pages) p.layOut();
       dropHeadersAndFooters(pages);
       int body = 0;
@@ -153,6 +164,8 @@ public final class PdfPlanReader {
 
   /** A ruled table of a page: rows × columns of cells, each cell the glyphs of its merged region's origin. */
   static final class RuledTable {
+    /** {@code pdf_ruled}, or {@code pdf_columns} for a table without column rules read from its column bands. */
+    String layout = "pdf_ruled";
     double[] xs;
     double[] ys;
     /** Per row, per column: the region origin's [row, col]. */
@@ -177,9 +190,18 @@ public final class PdfPlanReader {
       return xs.length - 1;
     }
 
+    /**
+     * The same columns: the same rules; for tables read from column bands (whose edges are where each page's text
+     * leaves room, and outer edges where it ends), each boundary within the narrower column beside it, half its width.
+     */
     boolean sameColumns(RuledTable other) {
-      if (other.xs.length != xs.length) return false;
-      for (int i = 0; i < xs.length; i++) if (Math.abs(other.xs[i] - xs[i]) > 3 * TOL) return false;
+      if (other.xs.length != xs.length || !other.layout.equals(layout)) return false;
+      boolean bands = layout.equals("pdf_columns");
+      for (int i = 0; i < xs.length; i++) {
+        if (bands && (i == 0 || i == xs.length - 1)) continue;
+        double tolerance = bands ? 0.5 * Math.min(xs[i] - xs[i - 1], xs[i + 1] - xs[i]) : 3 * TOL;
+        if (Math.abs(other.xs[i] - xs[i]) > tolerance) return false;
+      }
       return true;
     }
 
@@ -244,6 +266,13 @@ public final class PdfPlanReader {
       List<Glyph> inTables = findTables(lineOf);
       java.util.Set<Glyph> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       taken.addAll(inTables);
+      List<Glyph> rest = new ArrayList<>();
+      for (PrintedLine l : lines) for (Glyph g : l.glyphs) if (!g.space() && !taken.contains(g)) rest.add(g);
+      for (RuledTable t : PdfColumnBands.tables(rest, lineOf)) {
+        tables.add(t);
+        taken.addAll(t.text.values().stream().flatMap(List::stream).toList());
+      }
+      tables.sort(Comparator.comparingDouble(RuledTable::top));
       for (PrintedLine l : lines) {
         PrintedLine f = new PrintedLine(l.number);
         f.base = l.base;
@@ -278,7 +307,13 @@ public final class PdfPlanReader {
         }
         double[] xs = cluster(cv.stream().mapToDouble(Rule::x1).toArray());
         double[] ys = cluster(ch.stream().mapToDouble(Rule::y1).toArray());
-        if (xs.length < 3 || ys.length < 2) continue; // a frame or a single rule: a box around text, not a table
+        if (xs.length < 3 || ys.length < 1) continue; // a frame or a single rule: a box around text, not a table
+        // a row cut by the page break has no rule on its cut side: the table ends where its column rules end
+        double top = cv.stream().mapToDouble(Rule::y1).min().orElse(ys[0]);
+        double bottom = cv.stream().mapToDouble(Rule::y2).max().orElse(ys[ys.length - 1]);
+        if (top < ys[0] - 2 * TOL) ys = java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(top), Arrays.stream(ys)).toArray();
+        if (bottom > ys[ys.length - 1] + 2 * TOL) ys = java.util.stream.DoubleStream.concat(Arrays.stream(ys), java.util.stream.DoubleStream.of(bottom)).toArray();
+        if (ys.length < 2) continue;
         RuledTable t = new RuledTable(lineOf);
         t.xs = xs;
         t.ys = ys;
@@ -503,7 +538,7 @@ public final class PdfPlanReader {
             wrapped = null;
             boolean continues = open != null && first && open.sameColumns(t);
             if (open != null && !continues) {
-              closeTable(openRows, openFirst);
+              closeTable(openRows, openFirst, open.layout);
               open = null;
             }
             flushParagraphs();
@@ -518,7 +553,7 @@ public final class PdfPlanReader {
             PrintedLine l = (PrintedLine) item;
             int blanks = 0;
             if (open != null) {
-              closeTable(openRows, openFirst);
+              closeTable(openRows, openFirst, open.layout);
               open = null;
               wrapped = null;
             } else {
@@ -527,26 +562,29 @@ public final class PdfPlanReader {
             }
             String text = TextFolding.fold(join(l.glyphs, false));
             // a continued line starts at the margin; an indented one (a paragraph's first line) starts a new line
+            // after a pipe row's closing pipe, only its last cell wrapped alone onto the line (`预期性 |`) goes on with it
+            boolean afterPipe = wrapped != null && lines.get(lines.size() - 1).endsWith("|");
             if (wrapped != null && blanks <= 0 && l.left() - leftMargin < l.size()
-                && wrapped.right() + firstWordWidth(l) >= rightMargin - 0.5 * l.size()) {
+                && wrapped.right() + firstWordWidth(l) >= rightMargin - 0.5 * l.size()
+                && (!afterPipe || text.strip().endsWith("|") && text.indexOf('|') == text.lastIndexOf('|'))) {
               // the line goes on from the one above, which the page width wrapped: one line, located where it starts
               String above = lines.get(lines.size() - 1);
               lines.set(lines.size() - 1, above + (wide(above.substring(above.length() - 1)) || wide(text.substring(0, 1)) ? "" : " ") + text);
             } else {
               paragraphLine(indented(l) ? "\t" + text : text, "p" + p.number + ":L" + l.number);
             }
-            // a line may wrap onto the next unless it is centred or closes a pipe row
-            wrapped = !centred(l) && !text.endsWith("|") ? l : null;
+            // a line may wrap onto the next unless it is centred
+            wrapped = !centred(l) ? l : null;
             lastBase = l.base;
           }
           first = false;
         }
         if (open != null && !items.isEmpty() && items.get(items.size() - 1) != open) {
-          closeTable(openRows, openFirst);
+          closeTable(openRows, openFirst, open.layout);
           open = null;
         }
       }
-      if (open != null) closeTable(openRows, openFirst);
+      if (open != null) closeTable(openRows, openFirst, open.layout);
       flushParagraphs();
       int[] src = new int[lines.size()];
       Arrays.setAll(src, i -> i + 1);
@@ -591,12 +629,12 @@ public final class PdfPlanReader {
       pending = -1;
     }
 
-    void closeTable(List<List<GridCell>> rows, int first) {
+    void closeTable(List<List<GridCell>> rows, int first, String layout) {
       if (lines.size() == first) {
         lines.add("");
         locators.add("table");
       }
-      blocks.add(new Grid("pdf_ruled", List.copyOf(rows), List.of(), null, -1, first, lines.size()));
+      blocks.add(new Grid(layout, List.copyOf(rows), List.of(), null, -1, first, lines.size()));
     }
 
     /** The rows of a ruled table; on a continued table, the header rows the new page repeats are left out. */
@@ -619,7 +657,7 @@ public final class PdfPlanReader {
             int line = -1;
             if (!text.isBlank()) {
               line = lines.size();
-              lines.add(text.replace('\n', ' '));
+              lines.add(joinWrapped(text));
               locators.add("p" + p.number + ":L" + printed);
             }
             row.add(new GridCell(text, line, true));
@@ -631,6 +669,18 @@ public final class PdfPlanReader {
         }
         if (anyOrigin) rows.add(List.copyOf(row));
       }
+    }
+
+    /** A cell's printed lines as one line: a Chinese word wrapped over two lines joins without a space, other words with one. */
+    static String joinWrapped(String cell) {
+      String[] parts = cell.split("\n");
+      StringBuilder s = new StringBuilder(parts[0]);
+      for (int i = 1; i < parts.length; i++) {
+        if (parts[i].isEmpty()) continue;
+        boolean cjk = s.length() > 0 && (wide(s.substring(s.length() - 1)) || wide(parts[i].substring(0, 1)));
+        s.append(cjk || s.length() == 0 ? "" : " ").append(parts[i]);
+      }
+      return s.toString();
     }
 
     private static boolean sameRowText(RuledTable a, int ra, RuledTable b, int rb) {
@@ -645,6 +695,22 @@ public final class PdfPlanReader {
   /** The glyphs of every page, with positions, as PDFBox's text stripper sees them (overlapping duplicates removed). */
   private static final class GlyphCollector extends PDFTextStripper {
     final List<Page> pages = new ArrayList<>();
+    /** Characters shown, and those whose font gives them no Unicode (no ToUnicode map, no glyph name known). */
+    int printed;
+    int undecodable;
+    final java.util.Set<String> undecodableFonts = new java.util.TreeSet<>();
+
+    @Override
+    protected void showGlyph(org.apache.pdfbox.util.Matrix textRenderingMatrix, org.apache.pdfbox.pdmodel.font.PDFont font, int code,
+        org.apache.pdfbox.util.Vector displacement) throws IOException {
+      printed++;
+      String u = font.toUnicode(code, org.apache.pdfbox.pdmodel.font.encoding.GlyphList.getAdobeGlyphList());
+      if (u == null) {
+        undecodable++;
+        if (undecodableFonts.size() < 3) undecodableFonts.add(String.valueOf(font.getName()));
+      }
+      super.showGlyph(textRenderingMatrix, font, code, displacement);
+    }
 
     List<Page> pages(PDDocument pdf) throws IOException {
       setSortByPosition(true);
@@ -671,12 +737,18 @@ public final class PdfPlanReader {
     }
   }
 
-  /** The horizontal and vertical rules a page draws: stroked lines and rectangle edges, and thin filled rectangles. */
+  /**
+   * The horizontal and vertical rules a page draws, whatever way it draws them: stroked lines and rectangle edges, and
+   * filled shapes thin in one direction (a rectangle, or the trapezoid a browser fills for each side of an inset or
+   * outset border) taken as a rule along their middle.
+   */
   private static final class RuleCollector extends PDFGraphicsStreamEngine {
     private final Page page;
     private final PDRectangle crop;
+    /** Segments of the current path, for stroking. */
     private final List<double[]> path = new ArrayList<>();
-    private final List<double[]> thinFills = new ArrayList<>();
+    /** Points of each subpath of the current path, for filling. */
+    private final List<List<Point2D>> subpaths = new ArrayList<>();
     private Point2D current = new Point2D.Float();
     private Point2D subpathStart = new Point2D.Float();
     int images;
@@ -693,12 +765,7 @@ public final class PdfPlanReader {
       segment(p1, p2);
       segment(p2, p3);
       segment(p3, p0);
-      double minX = Math.min(Math.min(p0.getX(), p1.getX()), Math.min(p2.getX(), p3.getX()));
-      double maxX = Math.max(Math.max(p0.getX(), p1.getX()), Math.max(p2.getX(), p3.getX()));
-      double minY = Math.min(Math.min(p0.getY(), p1.getY()), Math.min(p2.getY(), p3.getY()));
-      double maxY = Math.max(Math.max(p0.getY(), p1.getY()), Math.max(p2.getY(), p3.getY()));
-      if (maxY - minY <= 3 && maxX - minX > 3) thinFills.add(new double[] {minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2});
-      else if (maxX - minX <= 3 && maxY - minY > 3) thinFills.add(new double[] {(minX + maxX) / 2, minY, (minX + maxX) / 2, maxY});
+      subpaths.add(new ArrayList<>(List.of(p0, p1, p2, p3)));
       current = p0;
       subpathStart = p0;
     }
@@ -711,18 +778,28 @@ public final class PdfPlanReader {
     public void moveTo(float x, float y) {
       current = new Point2D.Float(x, y);
       subpathStart = current;
+      subpaths.add(new ArrayList<>(List.of(current)));
     }
 
     @Override
     public void lineTo(float x, float y) {
       Point2D next = new Point2D.Float(x, y);
       segment(current, next);
+      point(next);
       current = next;
     }
 
     @Override
     public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
       current = new Point2D.Float(x3, y3);
+      point(new Point2D.Float(x1, y1));
+      point(new Point2D.Float(x2, y2));
+      point(current);
+    }
+
+    private void point(Point2D p) {
+      if (subpaths.isEmpty()) subpaths.add(new ArrayList<>());
+      subpaths.get(subpaths.size() - 1).add(p);
     }
 
     @Override
@@ -749,20 +826,39 @@ public final class PdfPlanReader {
 
     @Override
     public void fillPath(int windingRule) {
-      for (double[] s : thinFills) keep(s);
+      for (List<Point2D> sub : subpaths) {
+        double minX = sub.stream().mapToDouble(Point2D::getX).min().orElse(0);
+        double maxX = sub.stream().mapToDouble(Point2D::getX).max().orElse(0);
+        double minY = sub.stream().mapToDouble(Point2D::getY).min().orElse(0);
+        double maxY = sub.stream().mapToDouble(Point2D::getY).max().orElse(0);
+        if (maxY - minY <= 3 && maxX - minX > 3) keep(new double[] {minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2});
+        else if (maxX - minX <= 3 && maxY - minY > 3) keep(new double[] {(minX + maxX) / 2, minY, (minX + maxX) / 2, maxY});
+      }
       clear();
     }
 
     @Override
     public void fillAndStrokePath(int windingRule) {
-      strokePath();
+      for (double[] s : path) keep(s);
+      fillPath(windingRule);
     }
+
+    /** Text draws no rules: a Type 3 font's glyphs are drawn with paths (Chromium's CJK text), never taken for rules. */
+    @Override
+    public void showTextString(byte[] string) {}
+
+    @Override
+    public void showTextStrings(org.apache.pdfbox.cos.COSArray array) {}
 
     @Override
     public void drawImage(PDImage pdImage) {
       images++;
     }
 
+    /**
+     * A clip changes nothing: a rule drawn under a clip (WeasyPrint clips each border side to its trapezoid, then fills
+     * it; a table a little wider than the page is clipped by the page) is a rule all the same.
+     */
     @Override
     public void clip(int windingRule) {}
 
@@ -771,7 +867,7 @@ public final class PdfPlanReader {
 
     private void clear() {
       path.clear();
-      thinFills.clear();
+      subpaths.clear();
     }
 
     /** An axis-parallel segment, in page coordinates from the top-left of the crop box. */

@@ -13,6 +13,7 @@ public enum QuarantineReason implements Code {
   ENCRYPTED("a password-protected Word or PDF file"),
   UNREADABLE("a corrupt or truncated file, a zip bomb, a .pdf that is no PDF"),
   NO_TEXT_LAYER("a PDF of scanned pages, without text: OCR is out of scope"),
+  TEXT_NOT_DECODABLE("a PDF whose text has no Unicode map (a font without ToUnicode, as a re-distilled PDF can be): its characters cannot be read"),
   DUPLICATE_DOCUMENT("the same bytes as an earlier file: not extracted twice"),
   UNREADABLE_FILE("the file cannot be opened or read: permissions, a broken link, an I/O error"),
   TOO_LARGE("over a reading limit (limits.document_megabytes, limits.table_rows): refused before it is read"),
