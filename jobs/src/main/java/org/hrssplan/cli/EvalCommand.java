@@ -1,6 +1,5 @@
 package org.hrssplan.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,11 +45,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Path regionsPath = regionsFile != null ? regionsFile
         : Files.isRegularFile(dir.resolve("regions.csv")) ? dir.resolve("regions.csv") : Path.of(cfg.resolve(cfg.regions()));
-    RegionDirectory regions;
-    try (var r = Files.newBufferedReader(regionsPath, StandardCharsets.UTF_8)) {
-      regions = RegionDirectory.read(r, regionsPath.toString());
-    }
-    regions.problems().forEach(p -> System.err.println("warning: " + p));
+    RegionDirectory regions = ConfigOption.regions("eval", regionsPath);
+    if (regions == null) return Hrss.HANDLED_FAILURE;
     List<ReadingFidelity.Result> results;
     try {
       results = ReadingFidelity.measureFolder(dir, new PlanExtractor(ConfigOption.catalog(cfg), regions, cfg.quality(), cfg.limits()));

@@ -45,15 +45,8 @@ public final class ExtractCommand implements Callable<Integer> {
     AppConfig cfg = config.load();
     IndicatorCatalog catalog = ConfigOption.catalog(cfg);
     Path regionsPath = regionsFile != null ? regionsFile : Path.of(cfg.resolve(cfg.regions()));
-    if (!Files.isRegularFile(regionsPath)) {
-      System.err.println("hrss extract: regions file " + regionsPath + " does not exist");
-      return Hrss.HANDLED_FAILURE;
-    }
-    RegionDirectory regions;
-    try (var r = Files.newBufferedReader(regionsPath, StandardCharsets.UTF_8)) {
-      regions = RegionDirectory.read(r, regionsPath.toString());
-    }
-    regions.problems().forEach(p -> System.err.println("warning: " + p));
+    RegionDirectory regions = ConfigOption.regions("extract", regionsPath);
+    if (regions == null) return Hrss.HANDLED_FAILURE;
     if (!Files.exists(input)) {
       System.err.println("hrss extract: input " + input + " does not exist");
       return Hrss.HANDLED_FAILURE;
