@@ -89,7 +89,7 @@ public final class CatalogSuggestCommand implements Callable<Integer> {
     List<Observation> observations = new ArrayList<>();
     for (ExtractionResult r : results) {
       observations.addAll(r.observations());
-      if (!"extracted".equals(r.account().status())) {
+      if (!"extracted".equals(r.account().status()) && !"cells_quarantined".equals(r.account().status())) {
         System.err.println("warning: " + r.account().sourceFile() + " not extracted (" + r.account().status() + "); its labels are not listed");
       }
     }

@@ -32,8 +32,13 @@ public final class PlanExtractor implements Serializable {
   private final QualityThresholds thresholds;
   private final ReadingLimits limits;
 
-  /** Every table read, every row placed (cells may still be quarantined for their values). */
+  /** Every table read, every row placed, every value cell an observation. */
   public static final String STATUS_EXTRACTED = "extracted";
+  /**
+   * Every table read and every row placed, but some value cells quarantined (an unknown unit, words where a number was
+   * expected): reported, weighed by the quarantine_share gate, never {@code extracted}.
+   */
+  public static final String STATUS_CELLS_QUARANTINED = "cells_quarantined";
   /** Some indicator table, or some row of one, was found and not read: its cells are quarantined, findings say where. */
   public static final String STATUS_PARTIALLY_EXTRACTED = "partially_extracted";
   /** An indicator table (or its title, or its header words) was found and no table could be read. */
@@ -182,7 +187,7 @@ public final class PlanExtractor implements Serializable {
     // a document with nothing to extract is reported as such, whatever else it lacks (its region finding still stands)
     String status = nothingFound ? STATUS_NO_TABLES
         : region.isEmpty() ? STATUS_REGION_NOT_IDENTIFIED
-        : tablesNotFullyRead == 0 ? STATUS_EXTRACTED
+        : tablesNotFullyRead == 0 ? (sink.quarantine.isEmpty() ? STATUS_EXTRACTED : STATUS_CELLS_QUARANTINED)
         : tablesRead > 0 ? STATUS_PARTIALLY_EXTRACTED
         : STATUS_NO_TABLE_READ;
     DocumentAccount account = new DocumentAccount(fileName, sha, doc.encoding(), doc.format(), region.map(Region::code).orElse(null),

@@ -30,7 +30,7 @@ public final class QualityGates {
       Dataset<Row> previousObservations, Dataset<Row> previousAccounting) {
     List<GateResult> out = new ArrayList<>();
     Row totals = accounting.selectExpr("coalesce(sum(value_cells + prose_targets), 0)", "coalesce(sum(quarantined_cells), 0)",
-        "count_if(status NOT IN ('extracted', 'partially_extracted', 'no_table_read'))",
+        "count_if(status NOT IN ('extracted', 'cells_quarantined', 'partially_extracted', 'no_table_read'))",
         "count_if(status IN ('partially_extracted', 'no_table_read'))").first();
     long found = totals.getLong(0);
     long quarantined = totals.getLong(1);

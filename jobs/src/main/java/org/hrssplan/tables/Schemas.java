@@ -94,7 +94,7 @@ public final class Schemas {
       f("format", S, "text | html | dataset"),
       f("region_code", S, "地区代码 recognized from the text"),
       f("region_name", S, "地区名称"),
-      f("status", S, "extracted | partially_extracted (a table or row found and not read: see dq_findings table_not_read / row_not_read) | no_table_read | no_tables | region_not_identified | undecodable | duplicate_document | empty_document | unsupported_format"),
+      f("status", S, "extracted | cells_quarantined (every table read, some value cells quarantined) | partially_extracted (a table or row found and not read: see dq_findings table_not_read / row_not_read) | no_table_read | no_tables | region_not_identified | undecodable | duplicate_document | empty_document | unsupported_format"),
       f("tables", I, "indicator tables found"),
       f("indicator_rows", I, "indicator rows read"),
       f("value_cells", I, "table value cells found"),

@@ -49,14 +49,15 @@ class BadInputTest {
     expected.put("p_crlf_gb18030.txt", "extracted");
     expected.put("q_header_missing.txt", "no_table_read");  // titled as an indicator table, no header
     expected.put("r_no_period.txt", "no_table_read");      // no period in title, headers or document
-    expected.put("s_unknown_column.txt", "extracted");
+    // a table read with some value cells quarantined: never extracted
+    expected.put("s_unknown_column.txt", "cells_quarantined");
     expected.put("t_too_many_cells.txt", "no_table_read");  // its only row does not fit the header
-    expected.put("u_conflicting_comparators.txt", "extracted");
-    expected.put("v_unparseable.txt", "extracted");
+    expected.put("u_conflicting_comparators.txt", "cells_quarantined");
+    expected.put("v_unparseable.txt", "cells_quarantined");
     expected.put("w_plan_page.html", "extracted");
     expected.put("x_broken_html.html", "extracted");
     expected.put("y_two_regions.txt", "region_not_identified");
-    expected.put("z_formula_cell.txt", "extracted");
+    expected.put("z_formula_cell.txt", "cells_quarantined");
     expected.put("za_prose_only.txt", "extracted");
     expected.put("zb_unknown_indicator.txt", "extracted");
     expected.put("zc_whitespace_only.txt", "no_tables");
