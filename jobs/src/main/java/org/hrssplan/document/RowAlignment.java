@@ -193,8 +193,10 @@ final class RowAlignment {
             && DIGIT.matcher(String.join("", part.stream().map(GridCell::text).toList())).find()) {
           return IMPOSSIBLE;
         }
-        // a category broken one word per line (地震 / 监测 / 预报) costs nothing; other wraps a little
-        penalty += parenthesised && (kind == Kind.VALUE || kind == Kind.LABEL) || kind == Kind.CATEGORY || kind == Kind.GROUP ? 0 : 1;
+        // a category broken one word per line (地震 / 监测 / 预报) costs nothing, nor does a label's fragment too short to
+        // name an indicator alone (失业保险参保 / 人数); other wraps a little
+        boolean fragment = kind == Kind.LABEL && cachedFit(kind, s) != FITS;
+        penalty += parenthesised && (kind == Kind.VALUE || kind == Kind.LABEL) || kind == Kind.CATEGORY || kind == Kind.GROUP || fragment ? 0 : 1;
       }
     }
     int fit = part.size() == 1 ? cachedFit(kind, first) : cachedFit(kind, flat(String.join("\n", part.stream().map(GridCell::text).toList())));

@@ -167,4 +167,22 @@ class UnseenShapesTest {
         "L41 unemployment_insurance_insured base 2020 = 5.05 万人 binding",
         "L43 unemployment_insurance_insured target 2025 = 6.02 万人 binding"), ObservationText.of(extract("header_words_in_pieces.txt").observations()));
   }
+
+  @Test
+  void rowBlocksWithTheCategoryOnceTheTargetBeforeTheBaseAndAWrappedLabel() throws Exception {
+    // 指标类别 / 指标名称 / 属性 / 单位 / 2030年目标 / 2025年基数, one row per block; 就业 and 社会保障 printed once each;
+    // 失业保险参保 / 人数 wrapped; 万张 is not a unit of the catalog's card holders (万人): that row's cells quarantined
+    ExtractionResult r = extract("row_blocks_category_first_target_before_base.txt");
+    assertEquals(List.of(
+        "L18 urban_new_jobs target 2030 = 2.5 万人 cum anticipatory",
+        "L19 urban_new_jobs base 2025 = 2.3 万人 anticipatory",
+        "L24 surveyed_urban_unemployment_rate target 2030 <= 5.5 % anticipatory",
+        "L25 surveyed_urban_unemployment_rate base 2025 = 5.2 % anticipatory",
+        "L31 basic_pension_insured target 2030 = 68 万人 binding",
+        "L32 basic_pension_insured base 2025 = 65.3 万人 binding",
+        "L38 unemployment_insurance_insured target 2030 >= 6.5 万人 binding",
+        "L39 unemployment_insurance_insured base 2025 = 6.02 万人 binding"), ObservationText.of(r.observations()));
+    assertEquals(List.of("unknown_unit", "unknown_unit"), r.quarantined().stream().map(QuarantinedCell::reasonCode).toList());
+    assertEquals("cells_quarantined", r.account().status(), "a value not read is never extracted");
+  }
 }
