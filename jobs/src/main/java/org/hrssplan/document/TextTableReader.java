@@ -51,6 +51,7 @@ public final class TextTableReader {
         g = readTabCells(lines, i);
       }
       else if (isTabRow(line) && continues(lines, i + 1, TAB)) g = readDelimited(lines, i, TAB);
+      else if (YearRows.isYearKey(line)) g = readYearRows(lines, i);
       else if (startsHeader(line)) g = readBareCells(lines, i);
       if (g != null && g.endLineIndex() > i) {
         blocks.add(g);
@@ -296,6 +297,45 @@ public final class TextTableReader {
     List<GridCell> notes = new ArrayList<>();
     end = collectNotesAfter(lines, end, notes);
     return new Grid(blankSeparated ? "blank_cells" : "bare_lines", List.copyOf(rows), List.copyOf(notes), null, -1, start, end, unaligned);
+  }
+
+  // ------------------------------------------------------------------ a plan by year
+  /**
+   * A plan by year ({@link YearRows}) printed as cells on their own lines, between blank lines (a cell may then span
+   * several lines) or one per line; it ends at a sentence, a heading, a title or a note. Null when the cells are not one.
+   */
+  private static Grid readYearRows(List<String> lines, int start) {
+    boolean blankSeparated = start + 1 < lines.size() && lines.get(start + 1).isBlank();
+    List<GridCell> cells = new ArrayList<>();
+    int j = start;
+    int end = start;
+    while (j < lines.size()) {
+      String line = lines.get(j);
+      if (line.isBlank()) {
+        if (!blankSeparated) break;
+        j++;
+        continue;
+      }
+      String s = line.strip();
+      if (!cells.isEmpty() && (isProseLine(line) || isSection(TextFolding.fold(s)) || TableTitle.reference(s) != null || isNote(s)
+          || s.contains("|") || line.contains("\t"))) {
+        break;
+      }
+      int k = j + 1;
+      StringBuilder text = new StringBuilder(s);
+      while (blankSeparated && k < lines.size() && !lines.get(k).isBlank() && !isProseLine(lines.get(k)) && !isNote(lines.get(k).strip())) {
+        text.append('\n').append(lines.get(k).strip());
+        k++;
+      }
+      cells.add(new GridCell(text.toString(), j, true));
+      end = k;
+      j = k;
+    }
+    List<List<GridCell>> rows = YearRows.rows(cells);
+    if (rows == null) return null;
+    List<GridCell> notes = new ArrayList<>();
+    end = collectNotesAfter(lines, end, notes);
+    return new Grid(blankSeparated ? "blank_cells" : "bare_lines", List.copyOf(rows), List.copyOf(notes), null, -1, start, end);
   }
 
   // ------------------------------------------------------------------ one row per block of lines

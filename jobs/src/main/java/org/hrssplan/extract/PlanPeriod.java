@@ -49,4 +49,9 @@ public record PlanPeriod(int number) {
     if ((endYear - 2020) % 5 != 0) return null;
     return new PlanPeriod(13 + (endYear - 2020) / 5);
   }
+
+  /** The period a year falls in: 2024 → 14th, 2026 → 15th. */
+  public static PlanPeriod containing(int year) {
+    return new PlanPeriod(13 + Math.floorDiv(year - 2016, 5));
+  }
 }

@@ -16,7 +16,9 @@ import org.hrssplan.document.GridCell;
 import org.hrssplan.document.HeaderWords;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.Region;
+import org.hrssplan.document.TextFolding;
 import org.hrssplan.document.TextTableReader;
+import org.hrssplan.document.YearRows;
 import org.hrssplan.model.Observation;
 import org.hrssplan.model.QuarantineReason;
 import org.hrssplan.model.SourceKind;
@@ -47,6 +49,12 @@ final class TableInterpreter {
   private static final Pattern ATTRIBUTE_WORD = Pattern.compile("^(约束|预期)性?");
   private static final Pattern PERIOD_NAME = Pattern.compile("十[一二三四五六七八九]五");
   private static final Pattern YEAR = Pattern.compile("(20\\d\\d)");
+  /** Under an indicator of a plan by year: the year's own figure (当年), its target, its result. */
+  private static final Pattern THIS_YEAR = Pattern.compile("^(当年|本年|当期|年度|数值)$");
+  private static final Pattern YEAR_TARGET = Pattern.compile("^(目标|目标值|计划|计划值|任务|任务数)$");
+  private static final Pattern YEAR_ACTUAL = Pattern.compile("^(完成|完成值|完成数|实际|实际值|实绩)$");
+  /** A cell that is a figure: a number first, after a comparator or a word of approximation. */
+  private static final Pattern FIGURE = Pattern.compile("^[<>≤≥约〔\\[【]?\\s*\\d");
 
   /** How far a table was read. */
   enum Outcome { READ, PARTIALLY_READ, NOT_READ }
@@ -63,13 +71,16 @@ final class TableInterpreter {
     sink.tables++;
     List<List<GridCell>> rows = table.rows();
     int headerRow = table.headerRow();
-    int bodyRow = headerRow < 0 ? -1 : headerEnd(rows, headerRow);
+    boolean byYear = headerRow >= 0 && !rows.get(headerRow).isEmpty() && YearRows.isYearKey(rows.get(headerRow).get(0).flat())
+        && rows.get(headerRow).stream().noneMatch(c -> HeaderWords.isLabel(c.flat()));
+    int bodyRow = headerRow < 0 ? -1 : byYear ? YearRows.bodyRow(rows, headerRow) : headerEnd(rows, headerRow);
     bronze(doc, table, headerRow, bodyRow, sink);
     String where = "table " + table.tableRef() + " (" + doc.where(line(doc, table.anchorLineIndex())) + ")";
     if (headerRow < 0) {
       return notRead(doc, region, table, 0, sink, QuarantineReason.TABLE_HEADER_NOT_FOUND,
           "no header row with 指标 and a value column in " + where);
     }
+    if (byYear) return interpretYearRows(doc, region, table, headerRow, bodyRow, documentPeriod, sink, where);
     List<List<String>> paths = headerPaths(rows, headerRow, bodyRow);
     PlanPeriod period = PlanPeriod.fromText(table.title());
     if (period == null) period = periodFromHeaders(paths);
@@ -108,12 +119,138 @@ final class TableInterpreter {
     return Outcome.READ;
   }
 
+  /**
+   * A plan by year ({@link YearRows}). Each row's years give the role and year of its figures: a year before the
+   * document was issued (its 文号 or date line, {@link IssueDate}; without one, a year up to the period's base year) is
+   * a base at the range's last year (2020年-2023年 → base 2023), a later one a target; a totals row (合计) is a five-year
+   * total targeted for the table's last year. Each column after the years is an indicator named by its header path
+   * (达标区域面积（平方公里） + 片区; a last segment 当年 adds nothing, 目标 / 完成 under it make its cells targets / results
+   * of the row's year), except text columns before the first column of figures: they say what the row's
+   * figures are for (达标区域: 远香湖南) and go to each figure's note. A cell merged over the rows of one year is read
+   * once, on its first row, and is for what all those rows name. The period: the title's, else the document's, else the one the last year falls in.
+   */
+  private Outcome interpretYearRows(PlanDocument doc, Region region, RawTable table, int headerRow, int bodyRow,
+      PlanPeriod documentPeriod, ExtractionSink sink, String where) {
+    List<List<GridCell>> rows = table.rows();
+    List<List<String>> paths = headerPaths(rows, headerRow, bodyRow);
+    int width = paths.size();
+    int lastYear = -1;
+    int[] filled = new int[width];
+    int[] figureCells = new int[width];
+    for (int r = bodyRow; r < rows.size(); r++) {
+      List<GridCell> row = rows.get(r);
+      YearRows.Span span = row.isEmpty() ? null : YearRows.yearOf(row.get(0).flat());
+      if (span != null) lastYear = Math.max(lastYear, span.last());
+      for (int c = 1; c < Math.min(width, row.size()); c++) {
+        if (!row.get(c).origin() || row.get(c).blank()) continue;
+        filled[c]++;
+        if (FIGURE.matcher(TextFolding.fold(row.get(c).flat())).find() && YearRows.yearOf(row.get(c).flat()) == null) figureCells[c]++;
+      }
+    }
+    // a column of figures: most of its cells begin with a number (嘉定工业区1 names a place)
+    boolean[] figures = new boolean[width];
+    for (int c = 1; c < width; c++) figures[c] = figureCells[c] * 2 > filled[c];
+    PlanPeriod period = PlanPeriod.fromText(table.title());
+    if (period == null) period = documentPeriod;
+    if (period == null && lastYear > 0) period = PlanPeriod.containing(lastYear);
+    int firstFigures = 1;
+    while (firstFigures < width && !figures[firstFigures]) firstFigures++;
+    if (period == null || firstFigures == width) {
+      return notRead(doc, region, table, bodyRow, sink, QuarantineReason.TABLE_HEADER_NOT_UNDERSTOOD,
+          "the years of " + where + " head no column of figures");
+    }
+    Integer issued = IssueDate.year(doc);
+    BodyReader body = new BodyReader(doc, region, table, period, List.of(), sink);
+    for (int r = bodyRow; r < rows.size(); r++) {
+      List<GridCell> row = rows.get(r);
+      if (row.stream().allMatch(GridCell::blank)) continue;
+      String key = row.get(0).flat();
+      YearRows.Span span = YearRows.yearOf(key);
+      boolean total = span == null && YearRows.isTotal(key);
+      int rowLine = line(doc, Grid.rowLineIndex(row));
+      if (row.size() != width || span == null && !total || table.grid().unalignedRows().contains(r)) {
+        body.rowsNotRead++;
+        String msg = "row at line " + rowLine + " of " + where + " is not a year (or 合计) of its " + width + " columns: quarantined whole";
+        for (int c = 0; c < row.size(); c++) {
+          if (row.get(c).blank() || !row.get(c).origin()) continue;
+          sink.valueCells++;
+          sink.quarantine(quarantined(doc, region, table, row.get(c), rowLine, c, null, key, QuarantineReason.ROW_NOT_ALIGNED, msg));
+        }
+        continue;
+      }
+      int year = total ? lastYear : span.last();
+      boolean past = !total && (issued != null ? year < issued : year <= period.baseYear());
+      ColumnRole role = past ? ColumnRole.BASE : ColumnRole.TARGET;
+      body.rowsRead++;
+      sink.indicatorRows++;
+      for (int c = firstFigures; c < width; c++) {
+        GridCell cell = row.get(c);
+        if (!cell.origin()) continue;
+        List<String> path = paths.get(c);
+        String under = path.size() > 1 ? HeaderWords.key(path.get(path.size() - 1)) : "";
+        ColumnRole cellRole = role;
+        if (THIS_YEAR.matcher(under).matches()) path = path.subList(0, path.size() - 1);
+        if (YEAR_TARGET.matcher(under).matches() && !total) {
+          cellRole = ColumnRole.TARGET;
+          path = path.subList(0, path.size() - 1);
+        }
+        if (YEAR_ACTUAL.matcher(under).matches() && !total) {
+          cellRole = ColumnRole.ACTUAL;
+          path = path.subList(0, path.size() - 1);
+        }
+        String labelRaw = String.join("", path);
+        LabelParts label = LabelParts.parse(labelRaw);
+        String unit = label.unitRaw();
+        for (String segment : path) if (unit == null) unit = LabelParts.parse(segment).unitRaw();
+        if (unit == null) unit = table.tableUnit();
+        Optional<Indicator> indicator = catalog.byLabel(label.name());
+        // the rows this cell covers: its own, and those below whose cell it is merged over (a total for both 片区 of a year)
+        int last = r;
+        while (last + 1 < rows.size() && c < rows.get(last + 1).size() && !rows.get(last + 1).get(c).origin()) last++;
+        IndicatorRow ir = new IndicatorRow(row, rowLine, labelRaw, label, unit, unit != null && catalog.unit(unit).isEmpty(), indicator,
+            "", null, about(rows.subList(r, last + 1), paths, firstFigures), null, total);
+        body.valueCell(ir, new ColumnRoles.Column(c, String.join(" / ", paths.get(c)) + " @ " + key, cellRole, year), cell);
+      }
+    }
+    if (body.rowsRead == 0) {
+      sink.findings.add(finding(doc, region, TABLE_NOT_READ, period, line(doc, table.anchorLineIndex()),
+          where + " was found (a plan by year) but none of its " + Math.max(0, rows.size() - bodyRow) + " rows could be read"));
+      return Outcome.NOT_READ;
+    }
+    if (body.rowsNotRead > 0) {
+      sink.findings.add(finding(doc, region, ROW_NOT_READ, period, line(doc, table.anchorLineIndex()),
+          body.rowsNotRead + " row(s) of " + where + " could not be read as years of its header; their cells are quarantined"));
+      return Outcome.PARTIALLY_READ;
+    }
+    return Outcome.READ;
+  }
+
+  /**
+   * What the figures of some rows of a plan by year are for: each text column before the figures, its cells in these
+   * rows joined (达标区域: 远香湖南、嘉北公园二期); a dash says nothing. Null when nothing is said.
+   */
+  private static String about(List<List<GridCell>> rows, List<List<String>> paths, int firstFigures) {
+    List<String> parts = new ArrayList<>();
+    for (int c = 1; c < firstFigures; c++) {
+      List<String> texts = new ArrayList<>();
+      for (List<GridCell> row : rows) {
+        GridCell cell = row.get(c);
+        if (cell.origin() && !cell.blank() && !NO_UNIT.contains(cell.flat())) texts.add(cell.flat());
+      }
+      if (!texts.isEmpty()) parts.add(String.join(" / ", paths.get(c)) + ": " + String.join("、", texts));
+    }
+    return parts.isEmpty() ? null : String.join(" | ", parts);
+  }
+
   /** Why a value cell is quarantined instead of observed. */
   private record Problem(QuarantineReason reason, String message) {}
 
-  /** One indicator row as read: its label, unit, indicator, attribute and note, shared by its value cells. */
+  /**
+   * One indicator row as read: its label, unit, indicator, attribute and note, shared by its value cells; {@code totals}:
+   * its cells are totals over the years (a 合计 row of a plan by year).
+   */
   private record IndicatorRow(List<GridCell> cells, int line, String labelRaw, LabelParts label, String unit, boolean unitUnknown,
-      Optional<Indicator> indicator, String attributeText, String attribute, String note, Integer firstSeenAt) {}
+      Optional<Indicator> indicator, String attributeText, String attribute, String note, Integer firstSeenAt, boolean totals) {}
 
   /**
    * The body rows of one table whose header was understood, read one by one: a row that does not fit the header, a
@@ -247,7 +384,7 @@ final class TableInterpreter {
       String dupKey = indicator.map(Indicator::id).orElse("label:" + IndicatorCatalog.nameKey(label.name()));
       Integer firstSeen = seenIndicators.putIfAbsent(dupKey, rowLine);
       return new IndicatorRow(row, rowLine, labelRaw, label, unit, unit != null && catalog.unit(unit).isEmpty(), indicator, attrText,
-          attribute(attrText), rowNote(row, columns), firstSeen);
+          attribute(attrText), rowNote(row, columns), firstSeen, false);
     }
 
     /** One value cell of an indicator row: an observation, or quarantined with the first problem found. */
@@ -336,9 +473,10 @@ final class TableInterpreter {
         unit = null;
       }
       String file = doc.fileName();
-      // a five-year total: bracketed or 累计 in the cell; for an indicator outside the catalog also 累计 in its label
+      // a five-year total: bracketed or 累计 in the cell, or a totals row (合计) of a plan by year; for an indicator outside
+      // the catalog also 累计 in its label
       // (累计新增公共停车泊位, 五年累计…) — a catalog indicator's aliases say what its plain cells are
-      boolean cumulative = v.cumulative() || v.kind() == ValueKind.NUMBER && ir.indicator().isEmpty() && ir.label().name().contains("累计");
+      boolean cumulative = v.cumulative() || ir.totals() || v.kind() == ValueKind.NUMBER && ir.indicator().isEmpty() && ir.label().name().contains("累计");
       return new Observation(
           cellId(file, cellLine, table.tableRef(), col.index()),
           region.code(), region.name(), col.periodOr(period).code(),

@@ -12,11 +12,12 @@ import org.hrssplan.document.Paragraph;
 import org.hrssplan.document.PlanDocument;
 import org.hrssplan.document.TableTitle;
 import org.hrssplan.document.TextTableReader;
+import org.hrssplan.document.YearRows;
 
 /**
  * Finds a document's indicator tables among its grids, by content: a grid is an indicator table when a row of it is a
  * header with a label column (指标, 指标名称, 一级指标 …) and at least one value column (a year, 基数, 基准, 目标,
- * 完成 …). Project boxes and glossaries stay out because they have no value columns, whatever their titles say.
+ * 完成 …), or a plan by year (a 年份 column of years, {@link YearRows}). Project boxes and glossaries stay out because they have no value columns, whatever their titles say.
  *
  * <p>A grid whose title names indicators (专栏1 …主要指标) but that has no such header is kept too, so that it is
  * reported as a table found and not read; so is an indicator title with no table at all after it, and a header word
@@ -120,8 +121,16 @@ public final class TableLocator {
     return cells >= FIGURE_RUN_CELLS && numbers >= FIGURE_RUN_NUMBERS;
   }
 
-  /** The first row holding a label header cell and, in it or in the rows that continue the header, a value header; -1 if none. */
+  /**
+   * The first row holding a label header cell and, in it or in the rows that continue the header, a value header; else
+   * the header of a plan by year ({@link YearRows}); -1 if none.
+   */
   static int headerRow(Grid grid) {
+    int byLabel = labelHeaderRow(grid);
+    return byLabel >= 0 ? byLabel : YearRows.headerRow(grid);
+  }
+
+  private static int labelHeaderRow(Grid grid) {
     List<List<GridCell>> rows = grid.rows();
     for (int r = 0; r < rows.size(); r++) {
       boolean label = rows.get(r).stream().anyMatch(c -> HeaderWords.isLabel(c.flat()));

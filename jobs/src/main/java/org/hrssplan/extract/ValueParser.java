@@ -38,6 +38,8 @@ public final class ValueParser {
   private static final Pattern CHANGE = Pattern.compile("^(比\\d{4}年?(末|底)?)?(增加|提高|增长|提升|下降|减少|降低|缩小)\\d+(\\.\\d+)?(个百分点|[%‰]|\\p{IsHan}{0,3})$");
   /** Two numbers joined by a dash or 至: a range (35-40, 3000—4000, 25～27%). */
   private static final Pattern RANGE = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*[-—–－～~至]+\\s*(\\d+(?:\\.\\d+)?)([%‰\\p{IsHan}]{0,4})$");
+  /** A date, not a quantity: 2028年, 2027年底, 2026年6月 (when a thing is to be done). */
+  private static final Pattern DATE = Pattern.compile("^20\\d\\d年(\\d{1,2}月)?(底|末|前|内|年底)?$");
   private static final Pattern PERCENT_FOOTNOTE = Pattern.compile("^(.*\\d[%％])\\d$");
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
   private static final Pattern HAS_CJK = Pattern.compile("[\\p{IsHan}]");
@@ -63,6 +65,9 @@ public final class ValueParser {
     }
     if (MISSING.contains(t)) {
       return new ParsedValue(ValueKind.MISSING, null, null, null, false, false, marker, null, null);
+    }
+    if (DATE.matcher(t.replaceAll("\\s+", "")).matches()) {
+      return new ParsedValue(ValueKind.QUALITATIVE, null, null, null, false, false, marker, null, null);
     }
     if (CHANGE.matcher(t.replaceAll("\\s+", "")).matches()) {
       return new ParsedValue(ValueKind.CHANGE, null, null, null, false, false, marker, null, null);

@@ -185,4 +185,81 @@ class UnseenShapesTest {
     assertEquals(List.of("unknown_unit", "unknown_unit"), r.quarantined().stream().map(QuarantinedCell::reasonCode).toList());
     assertEquals("cells_quarantined", r.account().status(), "a value not read is never extracted");
   }
+
+  @Test
+  void aPlanByYearGivesEachYearItsRoleByTheIssueYearAndItsTotalsRowACumulativeTarget() throws Exception {
+    // 铜府办发〔2022〕: 2021 is before the issue year (注：2021年为完成数) → base; 2022–2024 targets; 合计 → 2024, cumulative
+    ExtractionResult r = extract("year_rows_bare_lines.txt");
+    assertEquals(List.of(
+        "L18 urban_new_jobs base 2021 = 1.1236 万人",
+        "L19 registered_unemployed_reemployed base 2021 = 0.325 万人",
+        "L20 entrepreneurship_supported base 2021 = 860 人",
+        "L23 urban_new_jobs target 2022 = 1.15 万人",
+        "L24 registered_unemployed_reemployed target 2022 = 0.33 万人",
+        "L25 entrepreneurship_supported target 2022 = 900 人",
+        "L28 urban_new_jobs target 2023 = 1.18 万人",
+        "L29 registered_unemployed_reemployed target 2023 = 0.34 万人",
+        "L30 entrepreneurship_supported target 2023 = 950 人",
+        "L33 urban_new_jobs target 2024 = 1.2 万人",
+        "L34 registered_unemployed_reemployed target 2024 = 0.35 万人",
+        "L35 entrepreneurship_supported target 2024 = 1000 人",
+        "L38 urban_new_jobs target 2024 = 3.53 万人 cum",
+        "L39 registered_unemployed_reemployed target 2024 = 1.02 万人 cum",
+        "L40 entrepreneurship_supported target 2024 = 2850 人 cum"), ObservationText.of(r.observations()));
+    assertEquals("14th", r.observations().get(0).planPeriod(), "the period the years fall in: the plan names none");
+    assertEquals("重点任务: 稳就业保就业", r.observations().get(0).note(), "the text column before the figures says what they are for");
+    assertEquals(null, r.observations().get(14).note(), "a dash says nothing");
+    assertEquals("extracted", r.account().status(), r.findings().toString());
+  }
+
+  @Test
+  void aPlanByYearWithMergedCellsReadsEachMergedCellOnceAndItsSubColumnsByTheirWords() throws Exception {
+    // 2021 spans two 片区 rows; its 累计 and 失业率 cells are merged over both, read once and noted for both; 当年 is the
+    // indicator itself
+    ExtractionResult r = extract("year_rows_merged.html");
+    List<String> rows = r.observations().stream().map(o -> ObservationText.of(o) + " | " + o.note()).toList();
+    assertEquals(List.of(
+        "L12 urban_new_jobs base 2020 = 1.12 万人 | 实施片区: 全县",
+        "L12 ?城镇新增就业(万人)累计 base 2020 = 5.46 万人 cum [unknown_indicator] | 实施片区: 全县",
+        "L12 surveyed_urban_unemployment_rate base 2020 = 5.6 % | 实施片区: 全县",
+        "L13 urban_new_jobs target 2021 = 0.7 万人 | 实施片区: 县城片区",
+        "L13 ?城镇新增就业(万人)累计 target 2021 = 1.15 万人 cum [unknown_indicator] | 实施片区: 县城片区、乡镇片区",
+        "L13 surveyed_urban_unemployment_rate target 2021 <= 5.5 % | 实施片区: 县城片区、乡镇片区",
+        "L14 urban_new_jobs target 2021 = 0.45 万人 | 实施片区: 乡镇片区",
+        "L15 urban_new_jobs target 2022 = 1.18 万人 | 实施片区: 全县",
+        "L15 ?城镇新增就业(万人)累计 target 2022 = 2.33 万人 cum [unknown_indicator] | 实施片区: 全县",
+        "L15 surveyed_urban_unemployment_rate target 2022 <= 5.5 % | 实施片区: 全县",
+        "L16 urban_new_jobs target 2023 = 1.2 万人 | 实施片区: 全县",
+        "L16 ?城镇新增就业(万人)累计 target 2023 = 3.53 万人 cum [unknown_indicator] | 实施片区: 全县",
+        "L16 surveyed_urban_unemployment_rate target 2023 <= 5.5 % | 实施片区: 全县",
+        "L17 urban_new_jobs target 2024 = 1.22 万人 | 实施片区: 全县",
+        "L17 ?城镇新增就业(万人)累计 target 2024 = 4.75 万人 cum [unknown_indicator] | 实施片区: 全县",
+        "L17 surveyed_urban_unemployment_rate target 2024 <= 5.5 % | 实施片区: 全县",
+        "L18 urban_new_jobs target 2025 = 1.25 万人 | 实施片区: 全县",
+        "L18 ?城镇新增就业(万人)累计 target 2025 = 6 万人 cum [unknown_indicator] | 实施片区: 全县",
+        "L18 surveyed_urban_unemployment_rate target 2025 <= 5.5 % | 实施片区: 全县"), rows);
+    assertEquals("extracted", r.account().status(), r.findings().toString());
+  }
+
+  @Test
+  void aPlanByYearWithoutAnIssueDateTakesYearsUpToThePeriodsBaseYearAsBase() {
+    String doc = String.join("\n", "达川区就业工作年度计划", "", "表1 年度目标", "年份", "城镇新增就业（万人）", "2020年", "2.06",
+        "2021年", "2.1", "2025年", "2.3", "", "一、主要任务", "");
+    ExtractionResult r = TestFixtures.extractor().extract("dachuan_by_year.txt", doc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(List.of(
+        "L7 urban_new_jobs base 2020 = 2.06 万人",
+        "L9 urban_new_jobs target 2021 = 2.1 万人",
+        "L11 urban_new_jobs target 2025 = 2.3 万人"), ObservationText.of(r.observations()));
+  }
+
+  @Test
+  void aRowOfAPlanByYearThatIsNoYearIsQuarantinedWholeNotRead() {
+    String html = "<html><body><p>叙永县就业年度计划（叙府发〔2021〕3号）</p><p>表1 年度目标</p><table>"
+        + "<tr><td>年份</td><td>城镇新增就业（万人）</td></tr><tr><td>2021年</td><td>0.8</td></tr><tr><td>2022年</td><td>0.85</td></tr>"
+        + "<tr><td>说明</td><td>按季度考核0.2</td></tr></table></body></html>";
+    ExtractionResult r = TestFixtures.extractor().extract("xuyong_by_year.html", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(2, r.observations().size());
+    assertEquals(List.of("row_not_aligned", "row_not_aligned"), r.quarantined().stream().map(QuarantinedCell::reasonCode).toList());
+    assertEquals("partially_extracted", r.account().status());
+  }
 }
