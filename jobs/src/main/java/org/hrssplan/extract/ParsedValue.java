@@ -7,7 +7,8 @@ import org.hrssplan.model.ValueKind;
 /**
  * One value cell, understood: the number (as printed, before unit conversion), the printed unit if any,
  * the comparator, and the five-year-sum / per-year / footnote markers. {@code errorCode} is set when the
- * cell cannot be understood; such a cell goes to quarantine with {@code errorMessage}.
+ * cell cannot be understood; such a cell goes to quarantine with {@code errorMessage}. {@code inStatement}: the number
+ * was taken from a statement around it (启动8个城中村整体改造项目 → 8 个).
  */
 public record ParsedValue(
     ValueKind kind,
@@ -18,7 +19,13 @@ public record ParsedValue(
     boolean annual,
     boolean footnoteMarker,
     QuarantineReason errorCode,
-    String errorMessage) {
+    String errorMessage,
+    boolean inStatement) {
+
+  public ParsedValue(ValueKind kind, BigDecimal number, String unitPrinted, String comparator, boolean cumulative, boolean annual,
+      boolean footnoteMarker, QuarantineReason errorCode, String errorMessage) {
+    this(kind, number, unitPrinted, comparator, cumulative, annual, footnoteMarker, errorCode, errorMessage, false);
+  }
 
   public boolean ok() {
     return errorCode == null;

@@ -454,6 +454,7 @@ final class TableInterpreter {
       if (attached.revised()) flags.add(QualityFlags.REVISED);
       if (attached.scope()) flags.add(QualityFlags.SCOPE_NOTE);
       if (v.footnoteMarker() && !attached.markerExplained()) flags.add(QualityFlags.FOOTNOTE_UNEXPLAINED);
+      if (v.inStatement()) flags.add(QualityFlags.VALUE_IN_STATEMENT);
       // a magnitude alone after the number (1.2万 in a row whose unit is 亿元): the number times it, in the row's unit
       java.math.BigDecimal number = v.number();
       String cellUnit = v.unitPrinted();

@@ -40,6 +40,15 @@ public final class ValueParser {
   private static final Pattern RANGE = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s*[-—–－～~至]+\\s*(\\d+(?:\\.\\d+)?)([%‰\\p{IsHan}]{0,4})$");
   /** A date, not a quantity: 2028年, 2027年底, 2026年6月 (when a thing is to be done). */
   private static final Pattern DATE = Pattern.compile("^20\\d\\d年(\\d{1,2}月)?(底|末|前|内|年底)?$");
+  /** Inside a statement: a parenthesised remark, a date, a figure tied to a year, a number. */
+  private static final Pattern REMARK = Pattern.compile("[(（][^()（）]*[)）]");
+  private static final Pattern DATE_WORDS = Pattern.compile("20\\d\\d年(\\d{1,2}月)?(底|末|前|内|以前|以后)?");
+  private static final Pattern MILESTONE = Pattern.compile("20\\d\\d年(底|末|前)?[,，:：]?(达到|达|实现|完成)?\\d");
+  private static final Pattern STATED_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+  /** What may follow a number in a statement, as its unit: measure words and the units plans print. */
+  private static final List<String> MEASURE_WORDS = List.of("个", "项", "座", "家", "所", "处", "条", "名", "户", "套", "张", "辆", "台",
+      "次", "人", "人次", "万人", "万人次", "分钟", "小时", "天", "年一遇", "公里", "千米", "米", "平方米", "万平方米", "公顷", "亩",
+      "分", "级", "%", "‰", "个百分点");
   private static final Pattern PERCENT_FOOTNOTE = Pattern.compile("^(.*\\d[%％])\\d$");
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
   private static final Pattern HAS_CJK = Pattern.compile("[\\p{IsHan}]");
@@ -138,6 +147,8 @@ public final class ValueParser {
       String unit = m.group(2);
       if (unit.isEmpty()) unit = null;
       else if (catalog.unit(unit).isEmpty()) {
+        ParsedValue stated = UNIT_WORD.matcher(unit).matches() ? null : statement(TextFolding.fold(cellText).strip(), marker, cumulative, annual);
+        if (stated != null) return stated;
         if (HAS_DIGIT.matcher(unit).find() && !UNIT_WORD.matcher(unit).matches()) {
           return ParsedValue.error(QuarantineReason.UNPARSEABLE_VALUE, "cannot read a number from '" + cellText.strip() + "'");
         }
@@ -150,6 +161,9 @@ public final class ValueParser {
       return new ParsedValue(ValueKind.NUMBER, new BigDecimal(m.group(1)), unit, comparator, cumulative, annual, marker, null, null);
     }
     String original = TextFolding.fold(cellText).strip();
+    ParsedValue stated = HAS_CJK.matcher(original).find() && HAS_DIGIT.matcher(original).find()
+        ? statement(original, marker, cumulative, annual) : null;
+    if (stated != null) return stated;
     if (HAS_DIGIT.matcher(original).find()) {
       return ParsedValue.error(QuarantineReason.UNPARSEABLE_VALUE, "cannot read a number from '" + original + "'");
     }
@@ -157,5 +171,35 @@ public final class ValueParser {
       return new ParsedValue(ValueKind.QUALITATIVE, null, null, null, cumulative, annual, marker, null, null);
     }
     return ParsedValue.error(QuarantineReason.NON_NUMERIC, "'" + original + "' is neither a number nor a statement");
+  }
+
+  /**
+   * A value cell written as a statement: its dates and its parenthesised remarks are not its value; what is left holds
+   * one number with a measure word after it (启动8个城中村整体改造项目 → 8 个, 100年一遇防洪标准 → 100 年一遇,
+   * 30分钟提供震后趋势快速判定意见 → 30 分钟), its comparator from the words right around it (不低于, 以上 …). A statement
+   * whose only figures are dates (至2030年，基本完成…) is a text target; one that ties a figure to a year
+   * (2027年60%，2028年…) states milestones, not the cell's value, and is a text target too. Null when neither: several
+   * numbers, a number without a measure word — the cell is then rejected as before.
+   */
+  private ParsedValue statement(String text, boolean marker, boolean cumulative, boolean annual) {
+    String t = REMARK.matcher(text.replaceAll("\\s+", "")).replaceAll("");
+    if (MILESTONE.matcher(t).find()) return new ParsedValue(ValueKind.QUALITATIVE, null, null, null, cumulative, annual, marker, null, null);
+    t = DATE_WORDS.matcher(t).replaceAll("");
+    if (!HAS_DIGIT.matcher(t).find()) return new ParsedValue(ValueKind.QUALITATIVE, null, null, null, cumulative, annual, marker, null, null);
+    Matcher n = STATED_NUMBER.matcher(t);
+    if (!n.find()) return null;
+    int start = n.start();
+    int end = n.end();
+    String number = n.group();
+    if (n.find()) return null;
+    String after = t.substring(end);
+    String measure = null;
+    for (String w : MEASURE_WORDS) if (after.startsWith(w) && (measure == null || w.length() > measure.length())) measure = w;
+    if (measure == null || after.length() == measure.length() && start == 0) return null;
+    String before = t.substring(0, start);
+    String comparator = null;
+    for (String p : PREFIX_WORDS) if (before.endsWith(p)) comparator = Comparator.prefix(p);
+    for (String x : SUFFIX_WORDS) if (after.startsWith(measure + x)) comparator = Comparator.suffix(x);
+    return new ParsedValue(ValueKind.NUMBER, new BigDecimal(number), measure, comparator, cumulative, annual, marker, null, null, true);
   }
 }

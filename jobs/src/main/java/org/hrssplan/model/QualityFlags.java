@@ -20,6 +20,11 @@ public final class QualityFlags {
    * quarantined {@code unknown_unit}.
    */
   public static final String UNIT_NOT_IN_TABLE = "unit_not_in_table";
+  /**
+   * The value cell is a statement and its one number was taken from it (启动8个城中村整体改造项目 → 8 个): the statement
+   * stays in {@code value_raw}.
+   */
+  public static final String VALUE_IN_STATEMENT = "value_in_statement";
   /** The catalog does not know the label: kept, never dropped, listed in the run summary. */
   public static final String UNKNOWN_INDICATOR = "unknown_indicator";
   /** The 属性 cell is neither 约束性 nor 预期性. */

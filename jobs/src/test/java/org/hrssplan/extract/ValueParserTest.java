@@ -83,4 +83,34 @@ class ValueParserTest {
     assertEquals(code, v.errorCode().code());
     assertTrue(v.errorMessage().contains(text.strip()) || v.errorMessage().contains("'"), v.errorMessage());
   }
+
+  @ParameterizedTest(name = "{0} → {1} {2} {3}")
+  @CsvSource(delimiter = '|', value = {
+      "启动8个城中村整体改造项目              | number      | 8   | 个",
+      "苏州河沿线堤防达到 100年一遇防洪标准   | number      | 100 | 年一遇",
+      "30分钟提供震后趋势快速判定意见         | number      | 30  | 分钟",
+      "至2030年，基本完成不成套职工住宅改造   | qualitative |     | ",
+      "2027年底完成小梁薄板改造，2030年底基本完成 | qualitative |  | ",
+      "2027年60%，2028年进一步优化布局        | qualitative |     | ",
+      "完成市、区设定指标（其中2026年0.23万套） | qualitative |   | ",
+  })
+  void aStatementGivesItsOneNumberWithItsMeasureWordOrIsText(String text, String kind, String number, String unit) {
+    ParsedValue v = parser.parse(text);
+    assertTrue(v.ok(), () -> "rejected: " + v.errorMessage());
+    assertEquals(kind, v.kind().code());
+    if (number == null) assertNull(v.number());
+    else assertEquals(0, new java.math.BigDecimal(number).compareTo(v.number()));
+    assertEquals(unit, v.unitPrinted());
+    assertEquals(number != null, v.inStatement());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "城市100%，农村70%",
+      "震后20分钟内提供快速评估结果，震后30分钟内提供地震趋势应急辅助决策意见",
+      "1:25万图",
+  })
+  void aStatementWithSeveralFiguresIsNotGuessed(String text) {
+    assertEquals("unparseable_value", parser.parse(text).errorCode().code());
+  }
 }
