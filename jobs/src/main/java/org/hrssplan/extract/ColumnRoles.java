@@ -26,6 +26,7 @@ import org.hrssplan.document.HeaderWords;
  */
 public final class ColumnRoles {
   private static final Pattern YEAR = Pattern.compile("(20\\d\\d)");
+  private static final Pattern HEADER_UNIT = Pattern.compile("\\(([^()\\d]{1,6})\\)$");
   private static final Pattern ACTUAL_WORDS = Pattern.compile("完成|实际|实现");
   private static final Pattern BASE_WORDS = Pattern.compile("基数|基准|基期|现状");
   private static final Pattern TARGET_WORDS = Pattern.compile("目标|预期值|规划值");
@@ -42,6 +43,16 @@ public final class ColumnRoles {
     /** Values stated per year: the header says 年均 (年均［累计］: a bracketed cell there is a five-year total instead). */
     public boolean perYear() {
       return HeaderWords.key(header).contains("年均");
+    }
+
+    /**
+     * The unit printed in the column's header (2025年目标值（%）, 累计（万人）): a last parenthesis of a few characters
+     * without digits (a unit only if the unit table knows it); null when there is none. A row's own unit (its 单位 cell,
+     * its label) comes first.
+     */
+    public String unit() {
+      java.util.regex.Matcher m = HEADER_UNIT.matcher(org.hrssplan.document.TextFolding.fold(header).strip());
+      return m.find() ? m.group(1).strip() : null;
     }
 
     /** The period of this column's values: its own, else the table's. */

@@ -228,7 +228,7 @@ final class ProseTargetExtractor {
     boolean annual = ANNUAL_WORDS.matcher(clause).find();
     sink.observe(new Observation(cellId, region.code(), region.name(), period.code(),
         ind == null ? null : ind.id(), ind == null ? t.subject() : ind.nameZh(), Role.TARGET.code(), period.endYear(),
-        ValueKind.NUMBER.code(), value.doubleValue(), unit, t.printed(), t.unit(), t.comparator(), cumulative, annual, null,
+        ValueKind.NUMBER.code(), value.doubleValue(), null, null, unit, t.printed(), t.unit(), t.comparator(), cumulative, annual, null,
         clause.strip(), SourceKind.PROSE.code(), doc.fileName(), line, doc.locatorAt(line), null, heading,
         String.join(";", flags)));
   }

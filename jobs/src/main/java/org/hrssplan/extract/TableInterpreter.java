@@ -250,7 +250,15 @@ final class TableInterpreter {
    * its cells are totals over the years (a 合计 row of a plan by year).
    */
   private record IndicatorRow(List<GridCell> cells, int line, String labelRaw, LabelParts label, String unit, boolean unitUnknown,
-      Optional<Indicator> indicator, String attributeText, String attribute, String note, Integer firstSeenAt, boolean totals) {}
+      Optional<Indicator> indicator, String attributeText, String attribute, String note, Integer firstSeenAt, boolean totals) {
+    IndicatorRow withNote(String text) {
+      return new IndicatorRow(cells, line, labelRaw, label, unit, unitUnknown, indicator, attributeText, attribute, text, firstSeenAt, totals);
+    }
+
+    IndicatorRow withUnit(String printed, boolean notInTable) {
+      return new IndicatorRow(cells, line, labelRaw, label, printed, notInTable, indicator, attributeText, attribute, note, firstSeenAt, totals);
+    }
+  }
 
   /**
    * The body rows of one table whose header was understood, read one by one: a row that does not fit the header, a
@@ -273,6 +281,8 @@ final class TableInterpreter {
     final TableNotes notes;
     final Map<String, Integer> seenIndicators = new HashMap<>();
     List<GridCell> previous;
+    /** The label of the last row that is not a 其中 row: the parent of the 其中 rows under it. */
+    String parentLabel;
     int rowsRead;
     int rowsNotRead;
 
@@ -314,6 +324,12 @@ final class TableInterpreter {
       rowsRead++;
       sink.indicatorRows++;
       IndicatorRow ir = indicatorRow(row, rowLine, labelRaw);
+      // a 其中 row is an indicator of its own, part of the last row above it that is not one: that row is kept in its note
+      if (ir.label().subIndicator() && parentLabel != null) {
+        ir = ir.withNote(join("上级指标: " + parentLabel, ir.note()));
+      } else if (!ir.label().subIndicator()) {
+        parentLabel = ir.label().name();
+      }
       for (ColumnRoles.Column col : columns) {
         if (!col.role().holdsValues() && col.role() != ColumnRole.UNKNOWN) continue;
         GridCell cell = row.get(col.index());
@@ -388,8 +404,11 @@ final class TableInterpreter {
     }
 
     /** One value cell of an indicator row: an observation, or quarantined with the first problem found. */
-    private void valueCell(IndicatorRow ir, ColumnRoles.Column col, GridCell cell) {
+    private void valueCell(IndicatorRow row, ColumnRoles.Column col, GridCell cell) {
       sink.valueCells++;
+      // a row that prints no unit takes the one its column's header prints (2025年目标值（%）), when the unit table knows
+      // it: a header's parenthesis may say other things (（累计）, （预期性）)
+      IndicatorRow ir = row.unit() == null && col.unit() != null && catalog.unit(col.unit()).isPresent() ? row.withUnit(col.unit(), false) : row;
       int cellLine = cell.lineIndex() >= 0 ? doc.sourceLine(cell.lineIndex()) : ir.line();
       // a line of the cell wholly in parentheses under its value is a remark on it ((2021年-2025年)), not a value
       List<String> printed = cell.printedLines();
@@ -473,6 +492,16 @@ final class TableInterpreter {
       } else if (v.kind() == ValueKind.RATIO) {
         unit = null;
       }
+      // a range is kept as its two bounds, each converted like a number; never as one value
+      Double low = null;
+      Double high = null;
+      if (v.kind() == ValueKind.RANGE && v.number() != null && v.upper() != null) {
+        UnitConversion.Result lo = UnitConversion.convert(catalog, ir.indicator().orElse(null), v.number(), v.unitPrinted(), ir.unit(), flags);
+        UnitConversion.Result hi = UnitConversion.convert(catalog, ir.indicator().orElse(null), v.upper(), v.unitPrinted(), ir.unit(), flags);
+        low = lo.value().doubleValue();
+        high = hi.value().doubleValue();
+        unit = lo.unit();
+      }
       String file = doc.fileName();
       // a five-year total: bracketed or 累计 in the cell, or a totals row (合计) of a plan by year; for an indicator outside
       // the catalog also 累计 in its label
@@ -482,7 +511,7 @@ final class TableInterpreter {
           cellId(file, cellLine, table.tableRef(), col.index()),
           region.code(), region.name(), col.periodOr(period).code(),
           ir.indicator().map(Indicator::id).orElse(null), ir.label().name(),
-          col.role().observationRole().code(), col.year(), v.kind().code(), value, unit,
+          col.role().observationRole().code(), col.year(), v.kind().code(), value, low, high, unit,
           cell.flat(), unitRaw, v.comparator(), cumulative, v.annual() || col.perYear() && !cumulative, ir.attribute(),
           join(join(remark, attached.text()), ir.note()), SourceKind.TABLE.code(), file, cellLine, doc.locatorAt(cellLine),
           table.tableRef(), col.header(),

@@ -140,7 +140,8 @@ public final class ValueParser {
     Matcher range = RANGE.matcher(t);
     if (range.matches() && comparator == null) {
       String unit = range.group(3).isEmpty() ? null : range.group(3);
-      return new ParsedValue(ValueKind.RANGE, null, unit, null, cumulative, annual, marker, null, null);
+      return new ParsedValue(ValueKind.RANGE, new BigDecimal(range.group(1)), unit, null, cumulative, annual, marker, null, null, false,
+          new BigDecimal(range.group(2)));
     }
     Matcher m = NUMBER_UNIT.matcher(t);
     if (m.matches()) {
@@ -200,6 +201,6 @@ public final class ValueParser {
     String comparator = null;
     for (String p : PREFIX_WORDS) if (before.endsWith(p)) comparator = Comparator.prefix(p);
     for (String x : SUFFIX_WORDS) if (after.startsWith(measure + x)) comparator = Comparator.suffix(x);
-    return new ParsedValue(ValueKind.NUMBER, new BigDecimal(number), measure, comparator, cumulative, annual, marker, null, null, true);
+    return new ParsedValue(ValueKind.NUMBER, new BigDecimal(number), measure, comparator, cumulative, annual, marker, null, null, true, null);
   }
 }

@@ -25,6 +25,8 @@ public record Observation(
     int year,
     String valueKind,
     Double value,
+    Double valueLow,
+    Double valueHigh,
     String unit,
     String valueRaw,
     String unitRaw,

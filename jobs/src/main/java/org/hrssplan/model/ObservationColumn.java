@@ -41,6 +41,10 @@ public enum ObservationColumn {
       "number | ratio (10:40:50) | range (35-40) | change (增加20) | qualitative (words) | missing (—)"),
   VALUE(DOUBLE, Nullability.NULLABLE, Observation::value,
       "数值 the value in the indicator's canonical unit (column unit); NULL unless value_kind = number"),
+  VALUE_LOW(DOUBLE, Nullability.NULLABLE, Observation::valueLow,
+      "下限 a range's lower bound in the canonical unit (35-40 → 35); NULL unless value_kind = range"),
+  VALUE_HIGH(DOUBLE, Nullability.NULLABLE, Observation::valueHigh,
+      "上限 a range's upper bound in the canonical unit (35-40 → 40); NULL unless value_kind = range"),
   UNIT(STRING, Nullability.NULLABLE, Observation::unit, "单位 canonical unit of value (万人, %, 万人次, 亿元, 万元, 人, 家, 万个)"),
   VALUE_RAW(STRING, Nullability.NULLABLE, Observation::valueRaw,
       "原文 the cell exactly as printed (full-width folded), e.g. [2.7], ≤4.1, 8.49*, 累计完成25667人次"),
@@ -114,11 +118,12 @@ public enum ObservationColumn {
   }
 
   /**
-   * Whether a dataset read as input may lack the column: {@code source_locator}, which datasets written before it
-   * existed do not have, is then derived from {@code source_line} ({@code L} + line).
+   * Whether a dataset read as input may lack the column, which datasets written before it existed do not have:
+   * {@code source_locator} is then derived from {@code source_line} ({@code L} + line); {@code value_low} and
+   * {@code value_high} are NULL.
    */
   public boolean optionalOnInput() {
-    return this == SOURCE_LOCATOR;
+    return this == SOURCE_LOCATOR || this == VALUE_LOW || this == VALUE_HIGH;
   }
 
   /** The column's value in the record (boxed; the record's empty quality_flags is "", as it holds it). */

@@ -129,7 +129,7 @@ public final class DatasetInput {
       if (check.kind() != DatasetCheck.Kind.TYPE) continue;
       String name = check.column().columnName();
       DataType type = Schemas.type(check.column().type());
-      if (given.apply(name).dataType().equals(type)) continue;
+      if (!java.util.Arrays.asList(given.fieldNames()).contains(name) || given.apply(name).dataType().equals(type)) continue;
       Column fails = col(name).isNotNull().and(expr("try_cast(`" + name + "` AS " + type.sql() + ")").isNull());
       Column words = concat(lit(check.before()), col(name).cast("string"), lit(check.after()));
       typeProblem = typeProblem == null ? when(fails, words) : typeProblem.when(fails, words);
@@ -141,9 +141,11 @@ public final class DatasetInput {
     for (ObservationColumn c : ObservationColumn.ALL) {
       String name = c.columnName();
       DataType type = Schemas.type(c.type());
-      if (c.optionalOnInput()) {
-        boolean present = java.util.Arrays.asList(given.fieldNames()).contains(name);
+      boolean present = java.util.Arrays.asList(given.fieldNames()).contains(name);
+      if (c == ObservationColumn.SOURCE_LOCATOR) {
         typed.add((present ? coalesce(col(name).cast("string"), derivedLocator) : derivedLocator).as(name));
+      } else if (c.optionalOnInput() && !present) {
+        typed.add(lit(null).cast(type).as(name));
       } else if (given.apply(name).dataType().equals(type)) {
         typed.add(col(name));
       } else {

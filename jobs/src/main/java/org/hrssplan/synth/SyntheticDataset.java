@@ -160,6 +160,8 @@ public final class SyntheticDataset {
     sql.put(YEAR, "CAST(year AS INT)");
     sql.put(VALUE_KIND, "value_kind");
     sql.put(VALUE, "CASE WHEN value_kind = 'number' THEN v END");
+    sql.put(VALUE_LOW, "CAST(NULL AS DOUBLE)");
+    sql.put(VALUE_HIGH, "CAST(NULL AS DOUBLE)");
     sql.put(UNIT, "unit");
     sql.put(VALUE_RAW, """
         CASE WHEN value_kind = 'qualitative' THEN '稳步提高' WHEN value_kind = 'ratio' THEN '10:40:50'

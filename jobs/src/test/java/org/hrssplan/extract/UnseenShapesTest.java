@@ -262,4 +262,26 @@ class UnseenShapesTest {
     assertEquals(List.of("row_not_aligned", "row_not_aligned"), r.quarantined().stream().map(QuarantinedCell::reasonCode).toList());
     assertEquals("partially_extracted", r.account().status());
   }
+
+  @Test
+  void aUnitInTheValueHeaderIsTheUnitOfRowsThatPrintNoneAndQiZhongRowsKeepTheirParentAndARangeItsBounds() throws Exception {
+    ExtractionResult r = extract("unit_in_value_header.txt");
+    List<String> rows = r.observations().stream().map(o -> ObservationText.of(o) + " | " + o.note()).toList();
+    assertEquals(List.of(
+        "L5 surveyed_urban_unemployment_rate base 2020 = 5.4 % anticipatory | null",
+        "L5 surveyed_urban_unemployment_rate target 2025 < 5.5 % anticipatory | null",
+        "L6 ?青年失业率 base 2020 = 9.6 % anticipatory [unknown_indicator] | 上级指标: 城镇调查失业率",
+        "L6 ?青年失业率 target 2025 = 9 % anticipatory [unknown_indicator] | 上级指标: 城镇调查失业率",
+        "L7 basic_pension_coverage_rate base 2020 = 95 % binding | null",
+        "L7 basic_pension_coverage_rate target 2025 = range % binding | null",
+        "L8 unemployment_insurance_insured base 2020 = 8.5 万人 binding | null",
+        "L8 unemployment_insurance_insured target 2025 = 9.2 万人 binding | null",
+        "L9 ?农民工参保人数 base 2020 = 1.2 万人 anticipatory [unknown_indicator] | 上级指标: 失业保险参保人数",
+        "L9 ?农民工参保人数 target 2025 = 1.6 万人 anticipatory [unknown_indicator] | 上级指标: 失业保险参保人数"), rows);
+    Observation range = r.observations().get(5);
+    assertEquals(96.0, range.valueLow());
+    assertEquals(98.0, range.valueHigh());
+    assertEquals(null, range.value(), "a range is never one value");
+    assertEquals("%", r.observations().get(0).unitRaw(), "the header's unit, as printed");
+  }
 }

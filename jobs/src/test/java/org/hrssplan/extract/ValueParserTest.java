@@ -45,10 +45,10 @@ class ValueParserTest {
       "10:40:50             | RATIO       | null    | null  | null       | false      | false  | false",
       "增加20               | CHANGE      | null    | null  | null       | false      | false  | false",
       "提高2个百分点        | CHANGE      | null    | null  | null       | false      | false  | false",
-      "35-40                | RANGE       | null    | null  | null       | false      | false  | false",
-      "〔3000—4000〕        | RANGE       | null    | null  | null       | true       | false  | false",
-      "25～27%              | RANGE       | null    | %     | null       | false      | false  | false",
-      "约3至5万人           | RANGE       | null    | 万人  | null       | false      | false  | false",
+      "35-40                | RANGE       | 35      | null  | null       | false      | false  | false",
+      "〔3000—4000〕        | RANGE       | 3000    | null  | null       | true       | false  | false",
+      "25～27%              | RANGE       | 25      | %     | null       | false      | false  | false",
+      "约3至5万人           | RANGE       | 3       | 万人  | null       | false      | false  | false",
       "0.9:4.4:4.7          | RATIO       | null    | null  | null       | false      | false  | false",
       "—                    | MISSING     | null    | null  | null       | false      | false  | false",
       "－                   | MISSING     | null    | null  | null       | false      | false  | false",
@@ -112,5 +112,13 @@ class ValueParserTest {
   })
   void aStatementWithSeveralFiguresIsNotGuessed(String text) {
     assertEquals("unparseable_value", parser.parse(text).errorCode().code());
+  }
+
+  @ParameterizedTest(name = "{0} → {1} to {2}")
+  @CsvSource(delimiter = '|', value = {"35-40 | 35 | 40", "〔3000—4000〕 | 3000 | 4000", "25～27% | 25 | 27", "约3至5万人 | 3 | 5"})
+  void aRangeKeepsBothItsBounds(String text, BigDecimal low, BigDecimal high) {
+    ParsedValue v = parser.parse(text);
+    assertEquals(0, low.compareTo(v.number()));
+    assertEquals(0, high.compareTo(v.upper()));
   }
 }

@@ -77,7 +77,7 @@ class AttainmentEdgeCasesTest {
   }
 
   private static Observation obs(Case c, String role, int year, double v, String cmp, int line) {
-    return new Observation("t:" + c.id + ":" + role, "999999", "测试县", "13th", c.id, c.id, role, year, "number", v, c.unit,
+    return new Observation("t:" + c.id + ":" + role, "999999", "测试县", "13th", c.id, c.id, role, year, "number", v, null, null, c.unit,
         String.valueOf(v), c.unit, cmp, c.cum, false, null, null, "table", "t.txt", line, "L" + line, "专栏1", role, "");
   }
 

@@ -92,7 +92,7 @@ class QualityGatesTest {
     // tonight: 达川's 失业保险参保人数 rows are gone, and one 叙永 value changed although its file did not
     Frames tonight = frames(seeds, o -> o.observationId().equals("001_2751235d0c90732c.txt:L16:专栏1:c3")
         ? new Observation(o.observationId(), o.regionCode(), o.regionName(), o.planPeriod(), o.indicatorId(), o.indicatorNameRaw(), o.role(),
-            o.year(), o.valueKind(), 2.5, o.unit(), o.valueRaw(), o.unitRaw(), o.comparator(), o.cumulative(), o.annual(), o.attribute(),
+            o.year(), o.valueKind(), 2.5, null, null, o.unit(), o.valueRaw(), o.unitRaw(), o.comparator(), o.cumulative(), o.annual(), o.attribute(),
             o.note(), o.sourceKind(), o.sourceFile(), o.sourceLine(), o.sourceLocator(), o.sourceTable(), o.sourceColumn(), o.qualityFlags())
         : o);
     Dataset<Row> tonightObs = tonight.observations()
