@@ -49,6 +49,7 @@ public final class ValueParser {
   private static final List<String> MEASURE_WORDS = List.of("个", "项", "座", "家", "所", "处", "条", "名", "户", "套", "张", "辆", "台",
       "次", "人", "人次", "万人", "万人次", "分钟", "小时", "天", "年一遇", "公里", "千米", "米", "平方米", "万平方米", "公顷", "亩",
       "分", "级", "%", "‰", "个百分点");
+  private static final Pattern VALUE_FOOTNOTE = Pattern.compile("(?<=[\\d%‰])\\s*(\\[\\d{1,2}]|[①②③④⑤⑥⑦⑧⑨⑩])$");
   private static final Pattern PERCENT_FOOTNOTE = Pattern.compile("^(.*\\d[%％])\\d$");
   private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
   private static final Pattern HAS_CJK = Pattern.compile("[\\p{IsHan}]");
@@ -65,6 +66,12 @@ public final class ValueParser {
     while (t.endsWith("*")) {
       marker = true;
       t = t.substring(0, t.length() - 1).strip();
+    }
+    // a footnote mark after the value ([1], ①) is a marker like *
+    Matcher mark = VALUE_FOOTNOTE.matcher(t);
+    if (mark.find() && mark.start() > 0) {
+      marker = true;
+      t = t.substring(0, mark.start()).strip();
     }
     // a footnote number printed after a percentage (35%1, 74.2%2) is a marker like *
     Matcher note = PERCENT_FOOTNOTE.matcher(t);

@@ -17,6 +17,9 @@ class LabelPartsTest {
       "*4.基本养老保险参保人数                         | 基本养老保险参保人数 | null | true | false",
       "高、中、初级专业技术人才比例                    | 高、中、初级专业技术人才比例 | null | false | false",
       "新增就业岗位                                    | 新增就业岗位 | null | false | false",
+      "城镇调查失业率[1]                               | 城镇调查失业率 | null | true | false",
+      "城镇新增就业人数（万人）［2］                    | 城镇新增就业人数 | 万人 | true | false",
+      "失业保险参保人数①                               | 失业保险参保人数 | null | true | false",
   })
   void takesNumberingMarkerSubIndicatorAndUnitOff(String label, String name, String unit, boolean marked, boolean sub) {
     LabelParts p = LabelParts.parse(label);

@@ -121,4 +121,12 @@ class ValueParserTest {
     assertEquals(0, low.compareTo(v.number()));
     assertEquals(0, high.compareTo(v.upper()));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {"5.5[1] | 5.5", "96%② | 96", "[25] | 25"})
+  void aFootnoteMarkAfterAValueIsAMarkerNotPartOfIt(String text, BigDecimal number) {
+    ParsedValue v = parser.parse(text);
+    assertEquals(0, number.compareTo(v.number()), () -> text + " → " + v);
+    assertEquals(!text.startsWith("["), v.footnoteMarker());
+  }
 }
