@@ -29,8 +29,8 @@ import org.hrssplan.model.ValueKind;
  *   <li>{@code implausible_base} — the base is zero, or an actual/target is ≥ {@code implausibleChangeRatio}
  *       times it or ≤ 1/that; {@code base_is_bound} — the base carries a comparator (铜梁 >95).</li>
  *   <li>{@code jurisdiction_scope} — a note says a column's figures include other jurisdictions (达川).</li>
- *   <li>{@code table_prose_conflict} / {@code table_prose_comparator_mismatch} — the 主要目标 prose and the
- *       table give another value / another comparator for the same target; {@code prose_only_target} — the
+ *   <li>{@code table_prose_conflict} / {@code table_prose_comparator_mismatch} — the prose and the table
+ *       give another value / another comparator for the same region, indicator, role and year; {@code prose_only_target} — the
  *       prose sets a target the tables do not have.</li>
  *   <li>{@code revised_value}, {@code unknown_indicator}, {@code unit_dimension_mismatch}, {@code unit_assumed}
  *       — one row per flagged observation, so that flags can be counted per region.</li>
@@ -143,10 +143,11 @@ public final class FindingRules {
   private void proseVsTable(PlanDocument doc, List<Observation> table, List<Observation> prose, List<Finding> out) {
     for (Observation p : prose) {
       if (p.indicatorId() == null) continue;
-      List<Observation> t = table.stream().filter(o -> p.indicatorId().equals(o.indicatorId()) && Role.TARGET.code().equals(o.role())
+      List<Observation> t = table.stream().filter(o -> p.indicatorId().equals(o.indicatorId()) && p.role().equals(o.role())
           && o.year() == p.year() && p.planPeriod().equals(o.planPeriod())).toList();
+      if (t.isEmpty() && !Role.TARGET.code().equals(p.role())) continue;
       if (t.isEmpty()) {
-        out.add(of("prose_only_target", Finding.INFO, p, "the 主要目标 prose sets " + p.indicatorNameRaw() + " " + p.valueRaw()
+        out.add(of("prose_only_target", Finding.INFO, p, "the prose sets " + p.indicatorNameRaw() + " " + p.valueRaw()
             + " for " + p.year() + "; no table row has it"));
         continue;
       }

@@ -25,6 +25,8 @@ public final class QualityFlags {
    * stays in {@code value_raw}.
    */
   public static final String VALUE_IN_STATEMENT = "value_in_statement";
+  /** A prose figure with a table cell of the same value behind it (same region, indicator, role, year): the table is the record. */
+  public static final String CONFIRMS_TABLE = "confirms_table";
   /** The catalog does not know the label: kept, never dropped, listed in the run summary. */
   public static final String UNKNOWN_INDICATOR = "unknown_indicator";
   /** The 属性 cell is neither 约束性 nor 预期性. */
