@@ -72,7 +72,9 @@ SELECT
   CASE WHEN not_assessable_reason IS NULL AND s.cum AND e.cum THEN e.v / s.v END AS sum_ratio,
   not_assessable_reason,
   nullif(coalesce(array_to_string(list_sort(list_distinct(flatten([
-    coalesce(string_split(s.flags, ';'), []::VARCHAR[]), coalesce(string_split(e.flags, ';'), []::VARCHAR[])]))), ';'), ''), '')
+    coalesce(string_split(s.flags, ';'), []::VARCHAR[]), coalesce(string_split(e.flags, ';'), []::VARCHAR[]),
+    CASE WHEN s.src = 'prose' THEN ['start_from_prose'] ELSE []::VARCHAR[] END,
+    CASE WHEN e.src = 'prose' THEN ['end_from_prose'] ELSE []::VARCHAR[] END]))), ';'), ''), '')
     AS quality_flags,
   s.id AS start_observation_id, e.id AS end_observation_id
 FROM reasoned

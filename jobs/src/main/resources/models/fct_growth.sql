@@ -73,7 +73,10 @@ SELECT
   CASE WHEN not_assessable_reason IS NULL THEN pow(e.v / s.v, 1.0D / (e.year - s.year)) - 1 END AS cagr,
   CASE WHEN not_assessable_reason IS NULL AND s.cum AND e.cum THEN e.v / s.v END AS sum_ratio,
   not_assessable_reason,
+  -- a value read from a sentence rather than a table is marked on every row it feeds
   nullif(concat_ws(';', array_sort(array_distinct(flatten(array(
-    coalesce(split(s.flags, ';'), array()), coalesce(split(e.flags, ';'), array())))))), '') AS quality_flags,
+    coalesce(split(s.flags, ';'), array()), coalesce(split(e.flags, ';'), array()),
+    CASE WHEN s.src = 'prose' THEN array('start_from_prose') ELSE array() END,
+    CASE WHEN e.src = 'prose' THEN array('end_from_prose') ELSE array() END))))), '') AS quality_flags,
   s.id AS start_observation_id, e.id AS end_observation_id
 FROM reasoned

@@ -64,7 +64,8 @@ public final class FindingRules {
       if (o.hasFlag(QualityFlags.REVISED)) {
         out.add(of("revised_value", Finding.INFO, o, "value " + o.valueRaw() + " is marked * and the note says it was adjusted: " + o.note()));
       }
-      if (o.hasFlag(QualityFlags.UNKNOWN_INDICATOR)) {
+      // a sentence's phrase outside the catalog is expected (listed by catalog suggest); a table label is a finding
+      if (o.hasFlag(QualityFlags.UNKNOWN_INDICATOR) && !SourceKind.PROSE.code().equals(o.sourceKind())) {
         out.add(of("unknown_indicator", Finding.WARNING, o, "the catalog does not know '" + o.indicatorNameRaw() + "'"));
       }
       if (o.hasFlag(QualityFlags.UNIT_DIMENSION_MISMATCH)) {
@@ -153,7 +154,10 @@ public final class FindingRules {
       }
       for (Observation o : t) {
         if (!ValueKind.NUMBER.code().equals(o.valueKind())) continue;
-        if (Math.abs(o.value() - p.value()) > EPS) {
+        // the prose agrees when it says the table's figure at the table's precision (68134人 vs 6.81万人), or states a
+        // bound the table's figure keeps (控制在4%以内 vs 3.96)
+        boolean agrees = Math.abs(o.value() - p.value()) <= printedPrecision(o) || withinBound(p, o.value());
+        if (!agrees) {
           out.add(finding("table_prose_conflict", Finding.WARNING, p.regionCode(), p.indicatorId(), p.planPeriod(), p.year(),
               p.indicatorNameRaw() + " " + p.year() + ": prose says " + p.valueRaw() + " (" + doc.where(p.sourceLine()) + "), "
                   + o.sourceTable() + " says " + o.valueRaw() + " (" + doc.where(o.sourceLine()) + ")",
@@ -166,6 +170,30 @@ public final class FindingRules {
         }
       }
     }
+  }
+
+  private static final java.util.regex.Pattern PRINTED_NUMBER = java.util.regex.Pattern.compile("\\d+(?:\\.(\\d+))?");
+
+  /** Half a unit of the last digit the table printed, in the value's unit (6.81 → 0.005); EPS when it cannot be told. */
+  private static double printedPrecision(Observation o) {
+    java.util.regex.Matcher m = PRINTED_NUMBER.matcher(o.valueRaw() == null ? "" : o.valueRaw());
+    if (!m.find()) return EPS;
+    double printed = Double.parseDouble(m.group());
+    int decimals = m.group(1) == null ? 0 : m.group(1).length();
+    if (printed == 0) return EPS;
+    return Math.max(EPS, 0.5 * Math.pow(10, -decimals) * Math.abs(o.value() / printed));
+  }
+
+  /** Whether a prose bound (≤ 4 %, > 90 %) holds for the table's figure. */
+  private static boolean withinBound(Observation p, double value) {
+    if (p.comparator() == null) return false;
+    return switch (p.comparator()) {
+      case "<=" -> value <= p.value() + EPS;
+      case "<" -> value < p.value();
+      case ">=" -> value >= p.value() - EPS;
+      case ">" -> value > p.value();
+      default -> false;
+    };
   }
 
   private static Finding of(String type, String severity, Observation o, String detail) {

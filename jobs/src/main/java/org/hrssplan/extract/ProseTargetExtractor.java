@@ -246,7 +246,9 @@ final class ProseTargetExtractor {
               continue;
             }
             sink.proseTargets++;
-            emit(doc, region, period, heading, i, 1000 + ordinal, clause, t, role, aims ? period : previous, year, sink);
+            // a phrase the catalog knows only in another dimension (职业培训机构19家 vs 职业培训 in 万人次) is not that indicator
+            Target read = t.dimensionMismatch() ? new Target(t.subject(), t.number(), t.unit(), t.printed(), t.comparator(), null, false) : t;
+            emit(doc, region, period, heading, i, 1000 + ordinal, clause, read, role, aims ? period : previous, year, sink);
           }
         }
       }

@@ -123,6 +123,7 @@ final class SyntheticPlan {
       }
       for (int k = 1; k < paragraphs.size(); k++) if (rng.nextBoolean()) doc.add(paragraphs.get(k));
     }
+    confirmTables();
     if (!doc.isLaidOut()) {
       return new Written(region.sourceFile(), doc.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), layout,
           expected.stream().map(e -> e.at(e.sourceLine(), "L" + e.sourceLine())).toList());
@@ -332,6 +333,22 @@ final class SyntheticPlan {
       if (clauses == null) continue;
       lineHolder[0] = doc.add(SynthVocabulary.GOAL_THEMES.get(category) + "," + String.join(",", clauses) + "。");
       rowsByCategory.get(category).forEach(Runnable::run);
+    }
+  }
+
+  /** A prose target with a table cell of the same value behind it confirms it (flag confirms_table), as the extractor reads it. */
+  private void confirmTables() {
+    for (int k = 0; k < expected.size(); k++) {
+      ExpectedObservation p = expected.get(k);
+      if (!"prose".equals(p.sourceKind())) continue;
+      boolean confirms = expected.stream().anyMatch(e -> "table".equals(e.sourceKind()) && p.indicatorId().equals(e.indicatorId())
+          && p.role().equals(e.role()) && e.year() == p.year() && PrintedCell.NUMBER.equals(e.valueKind())
+          && new BigDecimal(e.value()).compareTo(new BigDecimal(p.value())) == 0);
+      if (confirms) {
+        expected.set(k, new ExpectedObservation(p.sourceFile(), p.sourceLine(), p.sourceLocator(), p.sourceKind(), p.regionCode(),
+            p.planPeriod(), p.tableRef(), p.indicatorNameRaw(), p.indicatorId(), p.role(), p.year(), p.valueKind(), p.valueRaw(), p.value(),
+            p.unit(), p.comparator(), p.cumulative(), p.annual(), p.attribute(), "confirms_table"));
+      }
     }
   }
 

@@ -72,8 +72,8 @@ class TableLayoutsTest {
         "L12 unemployment_insurance_insured target 2025 = 6.02 万人 binding",
         "L13 work_injury_insurance_insured base 2020 = 6.65 万人 binding",
         "L13 work_injury_insurance_insured target 2025 = 8.09 万人 binding",
-        "L6 unemployment_insurance_insured target 2025 = 6.02 万人",
-        "L6 work_injury_insurance_insured target 2025 = 8.09 万人"),
+        "L6 unemployment_insurance_insured target 2025 = 6.02 万人 [confirms_table]",
+        "L6 work_injury_insurance_insured target 2025 = 8.09 万人 [confirms_table]"),
         ObservationText.of(r.observations()).stream().sorted().toList());
     assertTrue(r.findings().stream().noneMatch(f -> f.findingType().equals("table_prose_conflict")), "prose agrees with the table");
   }

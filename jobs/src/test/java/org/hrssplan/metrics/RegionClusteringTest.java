@@ -22,12 +22,11 @@ class RegionClusteringTest {
       int c = r.getAs("cluster");
       assertTrue(c == 0 || c == 1, r.toString());
     }
-    // the two regions whose 十四五 median ambition is below 1 and who set most targets below the current level
-    // (达川: 9 of 14; 嘉定: 2 of 3) share a cluster apart from the other three
+    // the region with the lowest 十四五 median ambition, most targets below the current level (达川: 0.68, 9 of 14) is
+    // apart from the one with the highest (叙永: 1.05, 4 of 20). (嘉定, 2 of 3 below with the tables alone, now has a
+    // fourth target from its prose — 和谐劳动关系达标企业 保持在731家 — and sits with the others.)
     int dachuan = first.stream().filter(r -> r.getAs("region_code").equals("511703")).findFirst().orElseThrow().getAs("cluster");
-    int jiading = first.stream().filter(r -> r.getAs("region_code").equals("310114")).findFirst().orElseThrow().getAs("cluster");
     int xuyong = first.stream().filter(r -> r.getAs("region_code").equals("510524")).findFirst().orElseThrow().getAs("cluster");
-    assertEquals(dachuan, jiading);
     assertTrue(dachuan != xuyong);
   }
 }

@@ -83,7 +83,7 @@ class NightlyPipelineTest {
         "agg_region_scorecard", "ml_region_clusters", "ops_job_runs"), tables);
     assertEquals(0, firstExit);
     assertEquals(0, secondExit);
-    assertEquals(373L, spark.table("hrss_test.fct_observation").count());
+    assertEquals(570L, spark.table("hrss_test.fct_observation").count());
     assertEquals(0L, spark.table("hrss_test.dq_quarantine").count());
     assertEquals(5L, spark.table("hrss_test.dq_document_accounting").count());
     assertEquals(5L, spark.table("hrss_test.dim_region").count());
@@ -103,7 +103,7 @@ class NightlyPipelineTest {
       assertEquals("succeeded", r.getAs("status"));
       assertEquals(0, (int) r.getAs("exit_code"));
       assertEquals(5, (int) r.getAs("documents"));
-      assertEquals(373L, (long) r.getAs("observations"));
+      assertEquals(570L, (long) r.getAs("observations"));
       var checksums = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) r.getAs("input_checksums"));
       assertEquals(5, checksums.size());
       assertEquals(org.hrssplan.document.PlanDocument.sha256(Files.readAllBytes(TestFixtures.plansDir().resolve("000_7ce0061591be9752.txt"))),
@@ -247,7 +247,7 @@ class NightlyPipelineTest {
       rs.next();
       assertEquals(9, rs.getLong(1), "missed targets");
       assertEquals(7, rs.getLong(2), "declines");
-      assertEquals(373, rs.getLong(3), "observations");
+      assertEquals(570, rs.getLong(3), "observations");
     }
   }
 
@@ -280,7 +280,7 @@ class NightlyPipelineTest {
     assertTrue(Files.isDirectory(tmp.resolve("lakehouse/fct_observation/_delta_log")), "DROP DATABASE must not delete the tables");
     List<String> registered = CatalogTables.registerAll(spark, config);
     assertEquals(14, registered.size(), registered.toString());
-    assertEquals(373L, spark.table("hrss_test.fct_observation").count());
+    assertEquals(570L, spark.table("hrss_test.fct_observation").count());
   }
 
   @Test
