@@ -81,6 +81,11 @@ public final class ExtractCommand implements Callable<Integer> {
         System.out.println("finding      " + f.findingType() + "  " + (f.detail().startsWith(PrintableText.of(f.sourceFile())) ? f.detail() : where + ": " + f.detail()));
       }
     }
+    java.util.Map<String, Long> refused = results.stream().flatMap(r -> r.rawCells().stream()).filter(c -> "prose_refused".equals(c.cellType()))
+        .collect(java.util.stream.Collectors.groupingBy(c -> c.columnHeader(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    if (!refused.isEmpty()) {
+      System.out.println("prose figures not taken, by reason: " + String.join(", ", refused.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+    }
     if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
     try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       ObservationCsv.write(all, w);

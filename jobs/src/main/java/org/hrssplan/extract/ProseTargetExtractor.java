@@ -167,8 +167,9 @@ final class ProseTargetExtractor {
   private static final Pattern BOX_TITLE = Pattern.compile("^专栏\\s*\\d|\\s专栏\\s*\\d+\\s");
   private static final Pattern BOX_ITEM = Pattern.compile("^(\\d+[.、．]|0\\d\\s)");
   private static final Pattern SLOGAN = Pattern.compile("[一二三四五六七八九十两][个项大][“\"]?$");
-  private static final Pattern COUNT_OF_ACTS = Pattern.compile("政策|文件|制度|办法|意见|会议|活动|行动|检查|宣传|讲座|方案|标准");
-  private static final Pattern OTHER_REGION = Pattern.compile("全国|全省|国家|全市|省级|市级");
+  private static final Pattern COUNT_OF_ACTS = Pattern.compile("政策|文件|制度|办法|意见|会议|活动|行动|检查|宣传|讲座");
+  /** A figure whose phrase opens with a wider region (全市城镇新增就业…): not the plan's region (市级首席技师 is its own). */
+  private static final Pattern OTHER_REGION = Pattern.compile("^[、\\s]*(其中)?(全国|全省|全市)");
   private static final Pattern YEAR_WORD = Pattern.compile("(?<![\\d\\-—])(20\\d\\d)年(?!以来)");
   private static final Pattern YEAR_RANGE = Pattern.compile("20\\d\\d年?\\s*[-—–~～至到]\\s*20\\d\\d年");
   /** A range's upper bound (1—2个): the range is no one figure. */

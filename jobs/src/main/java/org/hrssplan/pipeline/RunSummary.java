@@ -20,7 +20,7 @@ public final class RunSummary {
   private final List<PublishStage.TableWrite> written = new ArrayList<>();
   private final List<String> csvSkipped = new ArrayList<>();
   private Map<String, String> notebooks = Map.of();
-  private RunTally tally = new RunTally(Map.of(), Map.of(), List.of());
+  private RunTally tally = new RunTally(Map.of(), Map.of(), List.of(), Map.of(), 0);
 
   public RunSummary(String runId) {
     this.runId = runId;
@@ -124,6 +124,14 @@ public final class RunSummary {
     if (!tally.findingsByType().isEmpty()) {
       sb.append("\nFindings, by type\n");
       tally.findingsByType().forEach((t, n) -> sb.append(String.format("  %-36s %6d%n", t, n)));
+    }
+    if (!tally.proseRefusedByReason().isEmpty()) {
+      sb.append("\nFigures in the prose not taken, by reason (bronze cells prose_refused)\n");
+      tally.proseRefusedByReason().forEach((t, n) -> sb.append(String.format("  %-28s %8d%n", t, n)));
+    }
+    if (tally.unknownProsePhrases() > 0) {
+      sb.append("\nProse figures whose phrase the catalog does not know: ").append(tally.unknownProsePhrases())
+          .append(" (kept, flagged unknown_indicator; hrss catalog suggest lists them)\n");
     }
     list(sb, "Found and not read (their cells are quarantined)", extraction.notRead());
     list(sb, "Labels the catalog does not know (kept, flagged unknown_indicator)", tally.unknownIndicators());

@@ -53,7 +53,7 @@ public final class Schemas {
       f("row_index", I, "0-based row within the table (header row included); -1 for notes and prose"),
       f("col_index", I, "0-based column; for notes the note's ordinal; for prose the target's ordinal in its line"),
       f("column_header", S, "column header, when known"),
-      f("cell_type", S, "preamble | header | body | note | prose_target"),
+      f("cell_type", S, "preamble | header | body | note | prose_target | prose_refused (a figure of the prose not taken; its reason in column_header)"),
       f("text", S, "原文 the cell as read (full-width folded, trimmed)"),
       f("source_line", I, "源行号 1-based line of the cell's first non-blank character; -1 for a blank cell"),
       f("source_locator", S, "源位置 where the cell is in the published file: L123; NULL for a blank cell"),

@@ -29,7 +29,7 @@ class HrssCliTest {
     int code = Hrss.execute("extract", "--input", TestFixtures.plansDir().toString(), "--out", out.toString());
     assertEquals(0, code);
     List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
-    assertEquals(571, lines.size(), "header + 570 observations: 373 golden rows (tables, 主要目标) + 197 figures of the rest of the prose");
+    assertEquals(579, lines.size(), "header + 578 observations: 373 golden rows (tables, 主要目标) + 205 figures of the rest of the prose");
     assertTrue(lines.get(0).startsWith("observation_id,region_code,region_name,plan_period,indicator_id"));
   }
 

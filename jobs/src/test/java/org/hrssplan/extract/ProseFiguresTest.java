@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProseFiguresTest {
   /** Measured levels (docs/reading-inputs.md#figures-in-prose): exact figures of all expected, wrong prose rows at most. */
-  static final int EXACT_FLOOR = 294;
+  static final int EXACT_FLOOR = 303;
   /** The bar: at most 5 % of the prose rows read are wrong (no figure of the file, or another role, year or comparator). */
   static final double WRONG_SHARE_CEILING = 0.05;
   private static final Pattern FIRST_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");

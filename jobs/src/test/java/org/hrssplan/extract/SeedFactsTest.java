@@ -93,6 +93,6 @@ class SeedFactsTest {
     assertEquals(List.of(64, 87, 79, 83, 14), results.stream().map(r -> r.account().valueCellsFound()).toList());
     // prose figures: the 主要目标 targets and the figures of the rest of the prose (each measured against the figures
     // written down by hand in resources/prose, ProseFiguresTest)
-    assertEquals(List.of(35, 18, 100, 32, 58), results.stream().map(r -> r.account().proseTargetsFound()).toList());
+    assertEquals(List.of(35, 18, 102, 32, 64), results.stream().map(r -> r.account().proseTargetsFound()).toList());
   }
 }

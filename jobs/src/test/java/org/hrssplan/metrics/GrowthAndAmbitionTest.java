@@ -64,7 +64,7 @@ class GrowthAndAmbitionTest {
   void jiadingProseTargetAgainstThePreviousActual() throws Exception {
     Row r = ambition("310114", "high_skilled_share");                               // 附表 35.07% → prose 36%
     assertEquals(36 / 35.07, r.<Double>getAs("target_to_current"), EPS);
-    assertEquals("current_from_previous_actual;target_from_prose", r.getAs("comparability_flags"));
+    assertEquals("current_from_previous_actual;end_from_prose;target_from_prose", r.getAs("comparability_flags"));
   }
 
   @Test

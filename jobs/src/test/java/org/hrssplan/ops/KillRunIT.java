@@ -127,7 +127,7 @@ class KillRunIT {
     assertTrue(next.waitFor(10, TimeUnit.MINUTES));
     assertEquals(0, next.exitValue(), Files.readString(tmp.resolve("after-kill.log")));
     assertReadersSeeOneCompleteRun(spark, cfg, "after-kill", true);
-    assertEquals(580L, spark.table("hrss_kill.fct_observation").count(), "the seeds' 570 + 合川区's 10");
+    assertEquals(588L, spark.table("hrss_kill.fct_observation").count(), "the seeds' 578 + 合川区's 10");
     assertEquals(12L, spark.table("hrss_kill.agg_region_scorecard").count(), "6 regions × 2 periods");
     assertEquals(0L, spark.table("hrss_kill.fct_observation").groupBy("observation_id").count().where("count > 1").count(), "no duplicates");
   }

@@ -94,7 +94,7 @@ class ClusterRunIT {
       List<String> b = rows(spark, embedded.tablePath(t.name()));
       assertEquals(b, a, t.name() + ": cluster and embedded runs differ");
     }
-    assertEquals(570, rows(spark, cluster.tablePath(org.hrssplan.tables.PublishedTable.OBSERVATIONS.name())).size());
+    assertEquals(578, rows(spark, cluster.tablePath(org.hrssplan.tables.PublishedTable.OBSERVATIONS.name())).size());
   }
 
   private static List<String> rows(SparkSession spark, String path) {

@@ -83,7 +83,7 @@ class NightlyPipelineTest {
         "agg_region_scorecard", "ml_region_clusters", "ops_job_runs"), tables);
     assertEquals(0, firstExit);
     assertEquals(0, secondExit);
-    assertEquals(570L, spark.table("hrss_test.fct_observation").count());
+    assertEquals(578L, spark.table("hrss_test.fct_observation").count());
     assertEquals(0L, spark.table("hrss_test.dq_quarantine").count());
     assertEquals(5L, spark.table("hrss_test.dq_document_accounting").count());
     assertEquals(5L, spark.table("hrss_test.dim_region").count());
@@ -103,13 +103,13 @@ class NightlyPipelineTest {
       assertEquals("succeeded", r.getAs("status"));
       assertEquals(0, (int) r.getAs("exit_code"));
       assertEquals(5, (int) r.getAs("documents"));
-      assertEquals(570L, (long) r.getAs("observations"));
+      assertEquals(578L, (long) r.getAs("observations"));
       var checksums = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) r.getAs("input_checksums"));
       assertEquals(5, checksums.size());
       assertEquals(org.hrssplan.document.PlanDocument.sha256(Files.readAllBytes(TestFixtures.plansDir().resolve("000_7ce0061591be9752.txt"))),
           checksums.get("000_7ce0061591be9752.txt").asText());
       assertTrue(((String) r.getAs("table_versions")).contains(database + ".fct_observation"), (String) r.getAs("table_versions"));
-      assertEquals("{\"documents\":5,\"value_cells\":327,\"prose_targets\":46}", r.getAs("rows_in"));
+      assertEquals("{\"documents\":5,\"value_cells\":327,\"prose_targets\":251}", r.getAs("rows_in"));
       assertTrue(!((java.sql.Timestamp) r.getAs("ended_at")).before(r.getAs("started_at")));
     }
   }
@@ -247,7 +247,7 @@ class NightlyPipelineTest {
       rs.next();
       assertEquals(9, rs.getLong(1), "missed targets");
       assertEquals(7, rs.getLong(2), "declines");
-      assertEquals(570, rs.getLong(3), "observations");
+      assertEquals(578, rs.getLong(3), "observations");
     }
   }
 
@@ -280,7 +280,7 @@ class NightlyPipelineTest {
     assertTrue(Files.isDirectory(tmp.resolve("lakehouse/fct_observation/_delta_log")), "DROP DATABASE must not delete the tables");
     List<String> registered = CatalogTables.registerAll(spark, config);
     assertEquals(14, registered.size(), registered.toString());
-    assertEquals(570L, spark.table("hrss_test.fct_observation").count());
+    assertEquals(578L, spark.table("hrss_test.fct_observation").count());
   }
 
   @Test

@@ -106,7 +106,7 @@ class ObservationContractTest {
     byte[] committed = Files.readAllBytes(TestFixtures.repoRoot().resolve("data/normalized/indicator_observations.csv"));
     ExtractionResult r = TestFixtures.extractor().extract("indicator_observations.csv", committed);
     assertEquals(List.of(), r.quarantined());
-    assertEquals(373, r.observations().size());
+    assertEquals(578, r.observations().size());
     for (Observation o : r.observations()) {
       assertEquals(o, Rows.toObservation(new GenericRowWithSchema(rowValues(o), Schemas.OBSERVATION)), o.observationId());
     }
