@@ -249,11 +249,35 @@ final class ProseTargetExtractor {
             sink.proseTargets++;
             // a phrase the catalog knows only in another dimension (职业培训机构19家 vs 职业培训 in 万人次) is not that indicator
             Target read = t.dimensionMismatch() ? new Target(t.subject(), t.number(), t.unit(), t.printed(), t.comparator(), null, false) : t;
+            if (read.indicator() == null) read = withObjectAfter(read, clause, numberMeasure);
             emit(doc, region, period, heading, i, 1000 + ordinal, clause, read, role, aims ? period : previous, year, sink);
           }
         }
       }
     }
+  }
+
+  private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+  /**
+   * The phrase of a figure the catalog does not know, when the words before it only say what was done (帮助, 落实, 新增,
+   * or nothing): Chinese names what was counted after the number (帮助673户贫困家庭自主创业), so the phrase runs on to the
+   * next figure or the clause's end (帮助 贫困家庭自主创业).
+   */
+  private static Target withObjectAfter(Target t, String clause, Pattern numberMeasure) {
+    String subject = t.subject().replaceFirst("^[、,\\s]+", "").strip();
+    long han = HAN.matcher(subject).results().count();
+    if (han >= 3) return t;
+    int at = clause.indexOf(t.printed());
+    if (at < 0) return t;
+    String after = clause.substring(at + t.printed().length());
+    Matcher next = numberMeasure.matcher(after);
+    if (next.find()) after = after.substring(0, next.start());
+    after = after.replaceFirst("[、,\\s]+$", "").strip();
+    if (HAN.matcher(after).results().count() < 2) return t;
+    String phrase = (subject + " " + after).strip();
+    if (phrase.length() > 30) phrase = phrase.substring(0, 30);
+    return new Target(phrase, t.number(), t.unit(), t.printed(), t.comparator(), null, false);
   }
 
   /** Why a figure found in prose is not one of the plan's figures, or null when it is. */

@@ -95,4 +95,13 @@ class SeedFactsTest {
     // written down by hand in resources/prose, ProseFiguresTest)
     assertEquals(List.of(35, 18, 102, 32, 64), results.stream().map(r -> r.account().proseTargetsFound()).toList());
   }
+
+  @Test
+  void aProseFigureWhoseWordsBeforeOnlySayWhatWasDoneIsNamedByTheWordsAfterIt() {
+    // 奉节 l.8 “扶持9448名劳动者成功创业”, l.333 “新增3500名高校大学毕业生在奉就业”: what was counted follows the number
+    assertEquals(List.of("扶持 劳动者成功创业"), all.stream().filter(o -> o.regionCode().equals("500236") && o.sourceLine() == 8
+        && "9448名".equals(o.valueRaw())).map(Observation::indicatorNameRaw).toList());
+    assertEquals(List.of("新增 高校大学毕业生在奉就业"), all.stream().filter(o -> o.regionCode().equals("500236") && o.sourceLine() == 333
+        && "3500名".equals(o.valueRaw())).map(Observation::indicatorNameRaw).toList());
+  }
 }
