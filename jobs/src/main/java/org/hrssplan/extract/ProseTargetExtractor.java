@@ -238,7 +238,7 @@ final class ProseTargetExtractor {
           done += clause.length() + 1;
           for (Target t : targetsIn(clause, numberMeasure)) {
             ordinal++;
-            String refused = refusal(clause, before, t, year, role, numberMeasure);
+            String refused = refusal(clause, before, t, year, role);
             int line = doc.sourceLine(i);
             String cellId = doc.fileName() + ":L" + line + ":prose:" + (1000 + ordinal);
             if (refused != null) {
@@ -281,7 +281,7 @@ final class ProseTargetExtractor {
   }
 
   /** Why a figure found in prose is not one of the plan's figures, or null when it is. */
-  private static String refusal(String clause, String sentenceSoFar, Target t, int year, Role role, Pattern numberMeasure) {
+  private static String refusal(String clause, String sentenceSoFar, Target t, int year, Role role) {
     String subject = t.subject();
     int at = clause.indexOf(t.printed());
     String after = at < 0 ? "" : clause.substring(at + t.printed().length());
