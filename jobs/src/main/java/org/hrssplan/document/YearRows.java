@@ -52,27 +52,38 @@ public final class YearRows {
     return TOTAL.matcher(HeaderWords.key(text)).matches();
   }
 
+  /** The column of a header row that heads the years: a year word, only 序号 columns before it; -1 when none. */
+  public static int yearColumn(List<GridCell> header) {
+    for (int c = 0; c < header.size(); c++) {
+      String h = header.get(c).flat();
+      if (isYearKey(h)) return c;
+      if (!HeaderWords.isSerial(h)) return -1;
+    }
+    return -1;
+  }
+
   /**
-   * The header row of a grid that is a plan by year: the first row whose first cell is a year word, with at least two
-   * rows below it whose first cell is a year; -1 when there is none.
+   * The header row of a grid that is a plan by year: the first row with a {@link #yearColumn}, with at least two rows
+   * below it whose cell in that column is a year; -1 when there is none.
    */
   public static int headerRow(Grid grid) {
     List<List<GridCell>> rows = grid.rows();
     for (int r = 0; r < rows.size(); r++) {
-      if (rows.get(r).isEmpty() || !isYearKey(rows.get(r).get(0).flat())) continue;
+      int yc = yearColumn(rows.get(r));
+      if (yc < 0) continue;
       int years = 0;
       for (int k = r + 1; k < rows.size(); k++) {
-        if (!rows.get(k).isEmpty() && rows.get(k).get(0).origin() && yearOf(rows.get(k).get(0).flat()) != null) years++;
+        if (yc < rows.get(k).size() && rows.get(k).get(yc).origin() && yearOf(rows.get(k).get(yc).flat()) != null) years++;
       }
       return years >= 2 ? r : -1;
     }
     return -1;
   }
 
-  /** The first body row: the first row after the header whose first cell names years (or totals). */
-  public static int bodyRow(List<List<GridCell>> rows, int headerRow) {
+  /** The first body row: the first row after the header whose cell in the year column names years (or totals). */
+  public static int bodyRow(List<List<GridCell>> rows, int headerRow, int yearColumn) {
     for (int r = headerRow + 1; r < rows.size(); r++) {
-      String key = rows.get(r).isEmpty() ? "" : rows.get(r).get(0).flat();
+      String key = yearColumn < rows.get(r).size() ? rows.get(r).get(yearColumn).flat() : "";
       if (yearOf(key) != null || isTotal(key)) return r;
     }
     return rows.size();

@@ -71,16 +71,17 @@ final class TableInterpreter {
     sink.tables++;
     List<List<GridCell>> rows = table.rows();
     int headerRow = table.headerRow();
-    boolean byYear = headerRow >= 0 && !rows.get(headerRow).isEmpty() && YearRows.isYearKey(rows.get(headerRow).get(0).flat())
-        && rows.get(headerRow).stream().noneMatch(c -> HeaderWords.isLabel(c.flat()));
-    int bodyRow = headerRow < 0 ? -1 : byYear ? YearRows.bodyRow(rows, headerRow) : headerEnd(rows, headerRow);
+    int yearColumn = headerRow < 0 || rows.get(headerRow).stream().anyMatch(c -> HeaderWords.isLabel(c.flat())) ? -1
+        : YearRows.yearColumn(rows.get(headerRow));
+    boolean byYear = yearColumn >= 0;
+    int bodyRow = headerRow < 0 ? -1 : byYear ? YearRows.bodyRow(rows, headerRow, yearColumn) : headerEnd(rows, headerRow);
     bronze(doc, table, headerRow, bodyRow, sink);
     String where = "table " + table.tableRef() + " (" + doc.where(line(doc, table.anchorLineIndex())) + ")";
     if (headerRow < 0) {
       return notRead(doc, region, table, 0, sink, QuarantineReason.TABLE_HEADER_NOT_FOUND,
           "no header row with 指标 and a value column in " + where);
     }
-    if (byYear) return interpretYearRows(doc, region, table, headerRow, bodyRow, documentPeriod, sink, where);
+    if (byYear) return interpretYearRows(doc, region, table, headerRow, bodyRow, yearColumn, documentPeriod, sink, where);
     List<List<String>> paths = headerPaths(rows, headerRow, bodyRow);
     PlanPeriod period = PlanPeriod.fromText(table.title());
     if (period == null) period = periodFromHeaders(paths);
@@ -127,9 +128,10 @@ final class TableInterpreter {
    * (达标区域面积（平方公里） + 片区; a last segment 当年 adds nothing, 目标 / 完成 under it make its cells targets / results
    * of the row's year), except text columns before the first column of figures: they say what the row's
    * figures are for (达标区域: 远香湖南) and go to each figure's note. A cell merged over the rows of one year is read
-   * once, on its first row, and is for what all those rows name. The period: the title's, else the document's, else the one the last year falls in.
+   * once, on its first row, and is for what all those rows name. 序号 columns may stand before the years; a 备注 column
+   * is a note on the row's figures, not an indicator. The period: the title's, else the document's, else the one the last year falls in.
    */
-  private Outcome interpretYearRows(PlanDocument doc, Region region, RawTable table, int headerRow, int bodyRow,
+  private Outcome interpretYearRows(PlanDocument doc, Region region, RawTable table, int headerRow, int bodyRow, int yc,
       PlanPeriod documentPeriod, ExtractionSink sink, String where) {
     List<List<GridCell>> rows = table.rows();
     List<List<String>> paths = headerPaths(rows, headerRow, bodyRow);
@@ -139,9 +141,9 @@ final class TableInterpreter {
     int[] figureCells = new int[width];
     for (int r = bodyRow; r < rows.size(); r++) {
       List<GridCell> row = rows.get(r);
-      YearRows.Span span = row.isEmpty() ? null : YearRows.yearOf(row.get(0).flat());
+      YearRows.Span span = row.size() <= yc ? null : YearRows.yearOf(row.get(yc).flat());
       if (span != null) lastYear = Math.max(lastYear, span.last());
-      for (int c = 1; c < Math.min(width, row.size()); c++) {
+      for (int c = yc + 1; c < Math.min(width, row.size()); c++) {
         if (!row.get(c).origin() || row.get(c).blank()) continue;
         filled[c]++;
         if (FIGURE.matcher(TextFolding.fold(row.get(c).flat())).find() && YearRows.yearOf(row.get(c).flat()) == null) figureCells[c]++;
@@ -149,11 +151,16 @@ final class TableInterpreter {
     }
     // a column of figures: most of its cells begin with a number (嘉定工业区1 names a place)
     boolean[] figures = new boolean[width];
-    for (int c = 1; c < width; c++) figures[c] = figureCells[c] * 2 > filled[c];
+    // a 备注 column is a note on the row, never an indicator
+    boolean[] notes = new boolean[width];
+    for (int c = yc + 1; c < width; c++) {
+      notes[c] = paths.get(c).stream().anyMatch(HeaderWords::isNote);
+      figures[c] = !notes[c] && figureCells[c] * 2 > filled[c];
+    }
     PlanPeriod period = PlanPeriod.fromText(table.title());
     if (period == null) period = documentPeriod;
     if (period == null && lastYear > 0) period = PlanPeriod.containing(lastYear);
-    int firstFigures = 1;
+    int firstFigures = yc + 1;
     while (firstFigures < width && !figures[firstFigures]) firstFigures++;
     if (period == null || firstFigures == width) {
       return notRead(doc, region, table, bodyRow, sink, QuarantineReason.TABLE_HEADER_NOT_UNDERSTOOD,
@@ -164,7 +171,7 @@ final class TableInterpreter {
     for (int r = bodyRow; r < rows.size(); r++) {
       List<GridCell> row = rows.get(r);
       if (row.stream().allMatch(GridCell::blank)) continue;
-      String key = row.get(0).flat();
+      String key = row.size() > yc ? row.get(yc).flat() : "";
       YearRows.Span span = YearRows.yearOf(key);
       boolean total = span == null && YearRows.isTotal(key);
       int rowLine = line(doc, Grid.rowLineIndex(row));
@@ -185,7 +192,7 @@ final class TableInterpreter {
       sink.indicatorRows++;
       for (int c = firstFigures; c < width; c++) {
         GridCell cell = row.get(c);
-        if (!cell.origin()) continue;
+        if (!cell.origin() || notes[c]) continue;
         List<String> path = paths.get(c);
         String under = path.size() > 1 ? HeaderWords.key(path.get(path.size() - 1)) : "";
         ColumnRole cellRole = role;
@@ -208,7 +215,7 @@ final class TableInterpreter {
         int last = r;
         while (last + 1 < rows.size() && c < rows.get(last + 1).size() && !rows.get(last + 1).get(c).origin()) last++;
         IndicatorRow ir = new IndicatorRow(row, rowLine, labelRaw, label, unit, unit != null && catalog.unit(unit).isEmpty(), indicator,
-            "", null, about(rows.subList(r, last + 1), paths, firstFigures), null, total);
+            "", null, about(rows.subList(r, last + 1), paths, yc, firstFigures, notes), null, total);
         body.valueCell(ir, new ColumnRoles.Column(c, String.join(" / ", paths.get(c)) + " @ " + key, cellRole, year), cell);
       }
     }
@@ -229,9 +236,10 @@ final class TableInterpreter {
    * What the figures of some rows of a plan by year are for: each text column before the figures, its cells in these
    * rows joined (达标区域: 远香湖南、嘉北公园二期); a dash says nothing. Null when nothing is said.
    */
-  private static String about(List<List<GridCell>> rows, List<List<String>> paths, int firstFigures) {
+  private static String about(List<List<GridCell>> rows, List<List<String>> paths, int yearColumn, int firstFigures, boolean[] notes) {
     List<String> parts = new ArrayList<>();
-    for (int c = 1; c < firstFigures; c++) {
+    for (int c = yearColumn + 1; c < paths.size(); c++) {
+      if (c >= firstFigures && !notes[c]) continue;
       List<String> texts = new ArrayList<>();
       for (List<GridCell> row : rows) {
         GridCell cell = row.get(c);

@@ -284,4 +284,21 @@ class UnseenShapesTest {
     assertEquals(null, range.value(), "a range is never one value");
     assertEquals("%", r.observations().get(0).unitRaw(), "the header's unit, as printed");
   }
+
+  @Test
+  void aPlanByYearWhoseYearsFollowASerialColumnIsReadAndItsNoteColumnIsANote() throws Exception {
+    // 叙府办发〔2023〕: 序号 before 年度, 备注 last (完成数 on 2022) — 2022 is before the issue year → base
+    ExtractionResult r = extract("year_rows_after_serial.html");
+    List<String> rows = r.observations().stream().map(o -> ObservationText.of(o) + " | " + o.note()).toList();
+    assertEquals(List.of(
+        "L8 urban_new_jobs base 2022 = 0.612 万人 | 备注: 完成数",
+        "L8 surveyed_urban_unemployment_rate base 2022 = 5.6 % | 备注: 完成数",
+        "L9 urban_new_jobs target 2023 = 0.62 万人 | null",
+        "L9 surveyed_urban_unemployment_rate target 2023 <= 5.5 % | null",
+        "L10 urban_new_jobs target 2024 = 0.63 万人 | null",
+        "L10 surveyed_urban_unemployment_rate target 2024 <= 5.5 % | null",
+        "L11 urban_new_jobs target 2025 = 0.65 万人 | null",
+        "L11 surveyed_urban_unemployment_rate target 2025 <= 5.5 % | null"), rows);
+    assertEquals("extracted", r.account().status());
+  }
 }
