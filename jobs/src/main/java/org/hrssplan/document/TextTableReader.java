@@ -258,32 +258,9 @@ public final class TextTableReader {
         if (blocks != null) return blocks;
       }
     }
-    List<GridCell> cells = new ArrayList<>();
-    int j = start;
-    int end = start;
-    while (j < lines.size()) {
-      String line = lines.get(j);
-      if (line.isBlank()) {
-        if (!blankSeparated) break;
-        j++;
-        continue;
-      }
-      String s = line.strip();
-      if (!cells.isEmpty() && (isProseLine(line) || TableTitle.reference(s) != null || isNote(s) || s.contains("|") || line.contains("\t"))) break;
-      int k = j + 1;
-      StringBuilder text = new StringBuilder(s);
-      // header words on consecutive lines before any body cell are cells of their own (指标名称 ␤ 指标属性 ␤␤ 目标值)
-      boolean headerLine = HeaderWords.isHeader(s) && cells.stream().allMatch(c -> HeaderWords.isHeader(c.flat()));
-      if (blankSeparated && !headerLine) {
-        while (k < lines.size() && !lines.get(k).isBlank() && !isProseLine(lines.get(k)) && !isNote(lines.get(k).strip())) {
-          text.append('\n').append(lines.get(k).strip());
-          k++;
-        }
-      }
-      cells.add(new GridCell(text.toString(), j, true));
-      end = k;
-      j = k;
-    }
+    CellStream stream = cellsFrom(lines, start, blankSeparated, false);
+    List<GridCell> cells = stream.cells();
+    int end = stream.end();
     List<GridCell> headerCells = new ArrayList<>();
     int width = headerOf(cells, headerCells);
     boolean label = headerCells.stream().anyMatch(c -> HeaderWords.isLabel(c.flat()));
@@ -299,13 +276,15 @@ public final class TextTableReader {
     return new Grid(blankSeparated ? "blank_cells" : "bare_lines", List.copyOf(rows), List.copyOf(notes), null, -1, start, end, unaligned);
   }
 
-  // ------------------------------------------------------------------ a plan by year
+  /** Cells read from a stream of lines, and the line after the last. */
+  private record CellStream(List<GridCell> cells, int end) {}
+
   /**
-   * A plan by year ({@link YearRows}) printed as cells on their own lines, between blank lines (a cell may then span
-   * several lines) or one per line; it ends at a sentence, a heading, a title or a note. Null when the cells are not one.
+   * The cells from {@code start}: one per line, or, between blank lines, one per block of lines (a wrapped cell) — header
+   * words on consecutive lines before any body cell are cells of their own (指标名称 ␤ 指标属性 ␤␤ 目标值). The stream ends
+   * at a sentence, a title, a note, a delimited row, and with {@code sectionEnds} at a heading (（二）…).
    */
-  private static Grid readYearRows(List<String> lines, int start) {
-    boolean blankSeparated = start + 1 < lines.size() && lines.get(start + 1).isBlank();
+  private static CellStream cellsFrom(List<String> lines, int start, boolean blankSeparated, boolean sectionEnds) {
     List<GridCell> cells = new ArrayList<>();
     int j = start;
     int end = start;
@@ -317,20 +296,36 @@ public final class TextTableReader {
         continue;
       }
       String s = line.strip();
-      if (!cells.isEmpty() && (isProseLine(line) || isSection(TextFolding.fold(s)) || TableTitle.reference(s) != null || isNote(s)
-          || s.contains("|") || line.contains("\t"))) {
+      if (!cells.isEmpty() && (isProseLine(line) || sectionEnds && isSection(TextFolding.fold(s)) || TableTitle.reference(s) != null
+          || isNote(s) || s.contains("|") || line.contains("\t"))) {
         break;
       }
       int k = j + 1;
       StringBuilder text = new StringBuilder(s);
-      while (blankSeparated && k < lines.size() && !lines.get(k).isBlank() && !isProseLine(lines.get(k)) && !isNote(lines.get(k).strip())) {
-        text.append('\n').append(lines.get(k).strip());
-        k++;
+      boolean headerLine = HeaderWords.isHeader(s) && cells.stream().allMatch(c -> HeaderWords.isHeader(c.flat()));
+      if (blankSeparated && !headerLine) {
+        while (k < lines.size() && !lines.get(k).isBlank() && !isProseLine(lines.get(k)) && !isNote(lines.get(k).strip())) {
+          text.append('\n').append(lines.get(k).strip());
+          k++;
+        }
       }
       cells.add(new GridCell(text.toString(), j, true));
       end = k;
       j = k;
     }
+    return new CellStream(cells, end);
+  }
+
+  // ------------------------------------------------------------------ a plan by year
+  /**
+   * A plan by year ({@link YearRows}) printed as cells on their own lines, between blank lines (a cell may then span
+   * several lines) or one per line; it ends at a sentence, a heading, a title or a note. Null when the cells are not one.
+   */
+  private static Grid readYearRows(List<String> lines, int start) {
+    boolean blankSeparated = start + 1 < lines.size() && lines.get(start + 1).isBlank();
+    CellStream stream = cellsFrom(lines, start, blankSeparated, true);
+    List<GridCell> cells = stream.cells();
+    int end = stream.end();
     List<List<GridCell>> rows = YearRows.rows(cells);
     if (rows == null) return null;
     List<GridCell> notes = new ArrayList<>();
